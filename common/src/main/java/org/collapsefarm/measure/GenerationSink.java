@@ -1,0 +1,34 @@
+package org.collapsefarm.measure;
+
+/**
+ * Receives a run's measurements generation by generation. The kernel calls {@link #generation} for
+ * every simulated generation m = 0 (the context itself), 1, 2, … and, when it stops early because the
+ * future is known exactly (MATH.md §3: an absorbed fully synthetic run), calls {@link #absorbed} once
+ * for all of the remaining generations up to the cap.
+ */
+public interface GenerationSink {
+  /**
+   * Generation m's measurements.
+   *
+   * @param m the generation, from 0
+   * @param values metric values indexed by {@link Metric#ordinal()}; only valid during the call
+   * @param collapsed whether the run is collapsed at m (‖p^(m)‖_∞ ≥ 1 − ε)
+   */
+  void generation(int m, double[] values, boolean collapsed);
+
+  /**
+   * Generations {@code from..to} (inclusive) all have exactly these measurements and are collapsed.
+   * Called at most once per run, as its last call.
+   */
+  void absorbed(int from, int to, double[] values);
+
+  /** A sink that ignores everything. */
+  GenerationSink NONE =
+      new GenerationSink() {
+        @Override
+        public void generation(int m, double[] values, boolean collapsed) {}
+
+        @Override
+        public void absorbed(int from, int to, double[] values) {}
+      };
+}
