@@ -113,9 +113,10 @@ public final class SeddikTheorem4 {
   /**
    * {@code λ_1 = max_A q(A) q(A^c)} for {@code q = counts/N}: the product is largest for the subset
    * whose count is closest to N/2, found by a subset-sum over the counts (with at most three
-   * positive counts every split is a single token against the rest, so no search is needed).
+   * positive counts every split is a single token against the rest, so no search is needed). Public
+   * so that E[λ_1] can also be estimated from the runs' own corpora.
    */
-  static double lambda1(int[] counts) {
+  public static double lambda1(int[] counts) {
     int total = Arrays.stream(counts).sum();
     int positive = 0;
     int singleBest = 0;
