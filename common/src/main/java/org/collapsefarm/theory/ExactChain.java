@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.collapsefarm.ParameterException;
+import org.collapsefarm.context.Context;
 
 /**
  * The exact law of the fully synthetic recursion (MATH.md §4, "Exact chain"): the token counts
@@ -53,6 +54,16 @@ public final class ExactChain {
     ParameterException.requireAtLeast("n", n, 1);
     if (p.length == 0) {
       throw new ParameterException("probs", "support must be non-empty");
+    }
+    double total = 0;
+    for (double pi : p) {
+      if (!(pi > 0) || Double.isInfinite(pi)) {
+        throw new ParameterException("probs", "support probabilities must be finite and > 0, got " + pi);
+      }
+      total += pi;
+    }
+    if (Math.abs(total - 1.0) > Context.SUM_TOLERANCE) {
+      throw new ParameterException("probs", "must sum to 1 within " + Context.SUM_TOLERANCE + ", got " + total);
     }
     long states = stateCount(n, p.length);
     if (states > MAX_STATES) {
@@ -110,6 +121,16 @@ public final class ExactChain {
       logP[i] = Math.log(p[i]);
     }
     addLaw(logP, compositions, compositionClass, logCoefficient, first);
+  }
+
+  /** The chain of a context's support probabilities with sample size n. */
+  public static ExactChain of(Context context, int n) {
+    return new ExactChain(context.probs(), n);
+  }
+
+  /** Whether {@code new ExactChain(p, n)} with s~ = support is within the guards. */
+  public static boolean fits(int n, int support) {
+    return n <= MAX_N && stateCount(n, support) <= MAX_STATES;
   }
 
   /** The number of compositions of n into s parts, C(n+s−1, s−1), saturating at Long.MAX_VALUE. */

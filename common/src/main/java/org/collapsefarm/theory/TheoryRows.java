@@ -18,8 +18,8 @@ import org.collapsefarm.paradigm.Pool;
  *       (eq. 6); {@code rho_lower}, {@code rho_upper}, {@code survival_lower}, {@code survival_upper}
  *       for m >= 1 (eq. 7); {@code ET_lower}, {@code ET_upper} (eq. 8); {@code ET_diffusion};
  *       {@code absorb_prob[token]} (Prop. 1); and, when the exact chain is small enough
- *       ({@link ExactChain#MAX_STATES}, {@link ExactChain#MAX_N}), {@code ET_exact}, {@code S_m_exact},
- *       {@code survival_exact};
+ *       ({@link ExactChain#fits}), {@code ET_exact}, {@code S_m_exact}, {@code survival_exact} (the
+ *       last two up to the generation {@link #EXACT_WORK_LIMIT} allows);
  *   <li>partially synthetic: {@code S_m} by the Theorem 2 recursion, {@code S_m_eq9} (m >= 2),
  *       {@code thm3_bound} with its {@code log10} and smallest informative N, the same with
  *       {@code s* = min(N, s~)} ({@code thm3_sstar_*}, the farm's tightening); Theorem 4 only when
@@ -43,6 +43,12 @@ public final class TheoryRows {
   /** Log-spaced generations per factor of 10 beyond {@link #DENSE_GENERATIONS}. */
   public static final int POINTS_PER_DECADE = 20;
   public static final String SOURCE_EXACT = "exact chain (MATH.md 4)";
+  /**
+   * Budget of multiply-adds for the exact chain's forward iteration (lumped states² per generation,
+   * about 2 s on one core): beyond it the per-generation exact rows stop at the generation it reaches
+   * ({@code ET_exact}, a single linear solve, is always emitted when the chain fits).
+   */
+  public static final long EXACT_WORK_LIMIT = 5_000_000_000L;
 
   private TheoryRows() {}
 
@@ -76,7 +82,7 @@ public final class TheoryRows {
   private static void fullySynthetic(Context context, ParadigmSpec spec, int[] gens, List<TheoryRow> rows) {
     int n = spec.n();
     boolean collapseIsDirac = spec.collapseEpsilon() == 0.0;
-    SeddikTheorem1 thm = new SeddikTheorem1(context.s0(), context.support(), n);
+    SeddikTheorem1 thm = new SeddikTheorem1(s0(context), context.support(), n);
     for (int m : gens) {
       rows.add(new TheoryRow(m, "S_m", thm.expectedSigma(m), SeddikTheorem1.SOURCE_EQ6));
     }
@@ -98,15 +104,21 @@ public final class TheoryRows {
         rows.add(new TheoryRow(null, "absorb_prob[" + context.token(i) + "]", absorb[i], Proposition1.SOURCE));
       }
     }
-    if (ExactChain.stateCount(n, context.support()) <= ExactChain.MAX_STATES && n <= ExactChain.MAX_N) {
-      ExactChain chain = new ExactChain(context.probs(), n);
-      ExactChain.Trajectory law = chain.iterate(gens[gens.length - 1]);
+    if (ExactChain.fits(n, context.support())) {
+      ExactChain chain = ExactChain.of(context, n);
+      long states = chain.lumpedTransientStates();
+      int horizon = (int) Math.min(gens[gens.length - 1], EXACT_WORK_LIMIT / Math.max(1, states * states));
+      ExactChain.Trajectory law = chain.iterate(horizon);
       for (int m : gens) {
-        rows.add(new TheoryRow(m, "S_m_exact", law.sigma()[m], SOURCE_EXACT));
+        if (m <= horizon) {
+          rows.add(new TheoryRow(m, "S_m_exact", law.sigma()[m], SOURCE_EXACT));
+        }
       }
       if (collapseIsDirac) {
         for (int m : gens) {
-          rows.add(new TheoryRow(m, "survival_exact", law.survival()[m], SOURCE_EXACT));
+          if (m <= horizon) {
+            rows.add(new TheoryRow(m, "survival_exact", law.survival()[m], SOURCE_EXACT));
+          }
         }
         rows.add(new TheoryRow(null, "ET_exact", chain.expectedCollapseTime(), SOURCE_EXACT));
       }
@@ -116,7 +128,7 @@ public final class TheoryRows {
   private static void partiallySynthetic(Context context, ParadigmSpec spec, int[] gens, List<TheoryRow> rows) {
     int n = spec.n();
     int bigN = spec.realN();
-    double s0 = context.s0();
+    double s0 = s0(context);
     double[] s = new SeddikTheorem2(s0, bigN, n).expectedSigma(gens[gens.length - 1]);
     SeddikEq9 eq9 = new SeddikEq9(s0, bigN, n);
     for (int m : gens) {
@@ -142,6 +154,11 @@ public final class TheoryRows {
       addBound(rows, "thm4_sstar", SeddikTheorem4.logBoundTightened(bigN, n, support, lambda.value()),
           SeddikTheorem4.SOURCE_TIGHTENED);
     }
+  }
+
+  /** S_0, clipped to 1: p sums to 1 only within {@link Context#SUM_TOLERANCE}, so a Dirac may give 1 + 1e-10. */
+  private static double s0(Context context) {
+    return Math.min(1.0, context.s0());
   }
 
   /** A bound on E‖p^(m) − p^(1)‖_1 (m >= 2, the same for every m) and its log10, which never overflows. */

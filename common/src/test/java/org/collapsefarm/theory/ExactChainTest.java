@@ -112,6 +112,14 @@ class ExactChainTest {
   }
 
   @Test
+  void rejectsAVectorThatIsNotADistribution() {
+    assertThatThrownBy(() -> new ExactChain(new double[] {0.5, 0.6}, 3))
+        .isInstanceOf(ParameterException.class).hasMessageStartingWith("probs:");
+    assertThatThrownBy(() -> new ExactChain(new double[] {1.5, -0.5}, 3))
+        .isInstanceOf(ParameterException.class).hasMessageStartingWith("probs:");
+  }
+
+  @Test
   void guardNamesTheLimitAndTheCount() {
     assertThat(ExactChain.stateCount(30, 4)).isEqualTo(5456);
     assertThat(ExactChain.stateCount(3, 1)).isEqualTo(1);

@@ -25,27 +25,32 @@ class WrightFisherTest {
   }
 
   /**
-   * The diffusion against the exact discrete chain. The diffusion drops O(1/n) terms per generation
-   * of a process that lasts O(n) generations, and T here also counts the first multinomial draw, so
-   * the difference is O(1) generations, not growing with n (Ewens, Mathematical Population Genetics,
-   * §3.7). Tolerance: 3 generations absolute, and the relative error must shrink as n grows.
+   * The diffusion against the exact discrete chain. What is asserted, and why: the diffusion drops
+   * the O(1/n) corrections of each generation's moments, and near the boundaries (a token with a few
+   * copies) the chain is not diffusive; measured with the exact chain, the diffusion overestimates
+   * E[T] by about (ln n)/3 generations (see {@link WrightFisher}). So: the error has that sign, the
+   * relative error falls as n grows, and from n = 100 to n = 1000 the absolute error grows by less than
+   * ln 10 (logarithmic growth; any power law n^a with a >= 1/2 would grow by a factor >= 3.16).
    */
   @Test
-  void agreesWithExactChainToOrderOne() {
+  void agreesWithExactChainUpToALogarithmicError() {
     double[] p = {0.5, 0.3, 0.2};
     double previousRelative = Double.MAX_VALUE;
     for (int n : new int[] {20, 50, 100}) {
       double exact = new ExactChain(p, n).expectedCollapseTime();
       double diffusion = WrightFisher.expectedCollapseTime(p, n);
-      assertThat(Math.abs(exact - diffusion)).as("n=%d exact %f diffusion %f", n, exact, diffusion)
-          .isLessThan(3.0);
-      double relative = Math.abs(exact - diffusion) / exact;
+      assertThat(diffusion).as("n=%d", n).isGreaterThan(exact);
+      double relative = (diffusion - exact) / exact;
       assertThat(relative).isLessThan(previousRelative);
       previousRelative = relative;
     }
     double[] two = {0.5, 0.5};
-    double exact = new ExactChain(two, 1000).expectedCollapseTime();
-    assertThat(exact).isCloseTo(WrightFisher.expectedCollapseTime(two, 1000), within(3.0));
+    double error100 = WrightFisher.expectedCollapseTime(two, 100) - new ExactChain(two, 100).expectedCollapseTime();
+    double exact1000 = new ExactChain(two, 1000).expectedCollapseTime();
+    double error1000 = WrightFisher.expectedCollapseTime(two, 1000) - exact1000;
+    assertThat(error1000).isGreaterThan(error100);
+    assertThat(error1000 - error100).isLessThan(Math.log(10));
+    assertThat(error1000 / exact1000).isLessThan(0.005);
   }
 
   @Test
