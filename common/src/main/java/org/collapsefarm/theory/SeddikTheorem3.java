@@ -79,11 +79,7 @@ public final class SeddikTheorem3 {
    * a double because it can exceed every integer type; above 2^53 it is K/2 rounded, not exact.
    */
   public static double smallestInformativeN(int n, long s) {
-    return smallestInformativeN(n, s, PHI_THEOREM3);
-  }
-
-  static double smallestInformativeN(int n, long s, double phi) {
-    double logHalfK = 0.5 * Math.log(Math.PI * n / phi) + logG(n, s) - Math.log(L1_MAX);
+    double logHalfK = 0.5 * Math.log(Math.PI * n / PHI_THEOREM3) + logG(n, s) - Math.log(L1_MAX);
     double halfK = Math.exp(logHalfK);
     if (halfK >= 0x1p53) {
       return halfK;
