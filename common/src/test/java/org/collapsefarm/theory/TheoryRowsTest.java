@@ -107,6 +107,29 @@ class TheoryRowsTest {
     assertThat(byQuantity(TheoryRows.forGroup(SMALL, fresh, 30)).keySet()).containsExactly("real_share");
   }
 
+  /** Every emitted name is a known {@link TheoryQuantity}, and every quantity is emitted somewhere. */
+  @Test
+  void everyRowIsAKnownQuantity() {
+    java.util.Set<TheoryQuantity> seen = java.util.EnumSet.noneOf(TheoryQuantity.class);
+    for (ParadigmSpec spec : List.of(ParadigmSpec.fullySynthetic(10),
+        ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 5).withRealN(6),
+        ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 10).withRate(0.5, Pool.CORPORA))) {
+      for (TheoryRow row : TheoryRows.forGroup(SMALL, spec, 20)) {
+        TheoryQuantity q = TheoryQuantity.of(row.quantity()).orElseThrow(() -> new AssertionError(row.quantity()));
+        seen.add(q);
+        if (q.kind().isPresent() && q.maxPossible() == 1.0) {
+          // Probabilities and σ: the exact forms lie in the range; bounds may leave it (vacuous).
+          if (q.kind().get() == org.collapsefarm.stats.CheckKind.EXACT) {
+            assertThat(row.value()).as(row.quantity()).isBetween(0.0, 1.0);
+          }
+        }
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrder(TheoryQuantity.values());
+    assertThat(TheoryQuantity.of("absorb_prob[17]")).hasValue(TheoryQuantity.ABSORB_PROB);
+    assertThat(TheoryQuantity.of("nonsense")).isEmpty();
+  }
+
   @Test
   void generationsAreDenseThenLogSpaced() {
     int[] g = TheoryRows.generations(10000);
