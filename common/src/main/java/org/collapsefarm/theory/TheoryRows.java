@@ -66,17 +66,22 @@ public final class TheoryRows {
     } else if (paradigm == Paradigm.PARTIALLY_SYNTHETIC) {
       partiallySynthetic(context, spec, gens, rows);
     } else if (paradigm == Paradigm.ACCUMULATE_SUBSAMPLE) {
-      for (int m : gens) {
-        if (m >= 1) {
-          rows.add(new TheoryRow(m, TheoryQuantity.REAL_SHARE.quantity(), WangAccumulate.realShare(m, spec.rate()), WangAccumulate.SOURCE));
-          if (spec.pool() == Pool.CORPORA) {
-            rows.add(new TheoryRow(m, TheoryQuantity.REAL_SHARE_POOL.quantity(), WangAccumulate.poolShare(m, spec.n(), spec.rate()),
-                "pool count n/(n+(m-1)round(kn))"));
-          }
+      accumulateSubsample(spec, gens, rows);
+    }
+    return rows;
+  }
+
+  private static void accumulateSubsample(ParadigmSpec spec, int[] gens, List<TheoryRow> rows) {
+    for (int m : gens) {
+      if (m >= 1) {
+        add(rows, m, TheoryQuantity.REAL_SHARE, WangAccumulate.realShare(m, spec.rate()),
+            WangAccumulate.SOURCE);
+        if (spec.pool() == Pool.CORPORA) {
+          add(rows, m, TheoryQuantity.REAL_SHARE_POOL,
+              WangAccumulate.poolShare(m, spec.n(), spec.rate()), "pool count n/(n+(m-1)round(kn))");
         }
       }
     }
-    return rows;
   }
 
   private static void fullySynthetic(Context context, ParadigmSpec spec, int[] gens, List<TheoryRow> rows) {
@@ -84,21 +89,21 @@ public final class TheoryRows {
     boolean collapseIsDirac = spec.collapseEpsilon() == 0.0;
     SeddikTheorem1 thm = new SeddikTheorem1(s0(context), context.support(), n);
     for (int m : gens) {
-      rows.add(new TheoryRow(m, TheoryQuantity.S_M.quantity(), thm.expectedSigma(m), SeddikTheorem1.SOURCE_EQ6));
+      add(rows, m, TheoryQuantity.S_M, thm.expectedSigma(m), SeddikTheorem1.SOURCE_EQ6);
     }
     if (collapseIsDirac) {
       for (int m : gens) {
         if (m >= 1) {
-          rows.add(new TheoryRow(m, TheoryQuantity.RHO_LOWER.quantity(), thm.rhoLower(m), SeddikTheorem1.SOURCE_EQ7));
-          rows.add(new TheoryRow(m, TheoryQuantity.RHO_UPPER.quantity(), thm.rhoUpper(m), SeddikTheorem1.SOURCE_EQ7));
-          rows.add(new TheoryRow(m, TheoryQuantity.SURVIVAL_LOWER.quantity(), thm.survivalLower(m), SeddikTheorem1.SOURCE_EQ7));
-          rows.add(new TheoryRow(m, TheoryQuantity.SURVIVAL_UPPER.quantity(), thm.survivalUpper(m), SeddikTheorem1.SOURCE_EQ7));
+          add(rows, m, TheoryQuantity.RHO_LOWER, thm.rhoLower(m), SeddikTheorem1.SOURCE_EQ7);
+          add(rows, m, TheoryQuantity.RHO_UPPER, thm.rhoUpper(m), SeddikTheorem1.SOURCE_EQ7);
+          add(rows, m, TheoryQuantity.SURVIVAL_LOWER, thm.survivalLower(m), SeddikTheorem1.SOURCE_EQ7);
+          add(rows, m, TheoryQuantity.SURVIVAL_UPPER, thm.survivalUpper(m), SeddikTheorem1.SOURCE_EQ7);
         }
       }
-      rows.add(new TheoryRow(null, TheoryQuantity.ET_LOWER.quantity(), thm.expectedTimeLower(), SeddikTheorem1.SOURCE_EQ8));
-      rows.add(new TheoryRow(null, TheoryQuantity.ET_UPPER.quantity(), thm.expectedTimeUpper(), SeddikTheorem1.SOURCE_EQ8));
-      rows.add(new TheoryRow(null, TheoryQuantity.ET_DIFFUSION.quantity(), WrightFisher.expectedCollapseTime(context.probs(), n),
-          WrightFisher.SOURCE));
+      add(rows, null, TheoryQuantity.ET_LOWER, thm.expectedTimeLower(), SeddikTheorem1.SOURCE_EQ8);
+      add(rows, null, TheoryQuantity.ET_UPPER, thm.expectedTimeUpper(), SeddikTheorem1.SOURCE_EQ8);
+      add(rows, null, TheoryQuantity.ET_DIFFUSION, WrightFisher.expectedCollapseTime(context.probs(), n),
+          WrightFisher.SOURCE);
       double[] absorb = Proposition1.absorptionProbabilities(context);
       for (int i = 0; i < absorb.length; i++) {
         rows.add(new TheoryRow(null, TheoryQuantity.absorbProb(context.token(i)), absorb[i], Proposition1.SOURCE));
@@ -111,16 +116,16 @@ public final class TheoryRows {
       ExactChain.Trajectory law = chain.iterate(horizon);
       for (int m : gens) {
         if (m <= horizon) {
-          rows.add(new TheoryRow(m, TheoryQuantity.S_M_EXACT.quantity(), law.sigma()[m], SOURCE_EXACT));
+          add(rows, m, TheoryQuantity.S_M_EXACT, law.sigma()[m], SOURCE_EXACT);
         }
       }
       if (collapseIsDirac) {
         for (int m : gens) {
           if (m <= horizon) {
-            rows.add(new TheoryRow(m, TheoryQuantity.SURVIVAL_EXACT.quantity(), law.survival()[m], SOURCE_EXACT));
+            add(rows, m, TheoryQuantity.SURVIVAL_EXACT, law.survival()[m], SOURCE_EXACT);
           }
         }
-        rows.add(new TheoryRow(null, TheoryQuantity.ET_EXACT.quantity(), chain.expectedCollapseTime(), SOURCE_EXACT));
+        add(rows, null, TheoryQuantity.ET_EXACT, chain.expectedCollapseTime(), SOURCE_EXACT);
       }
     }
   }
@@ -133,31 +138,35 @@ public final class TheoryRows {
     SeddikEq9 eq9 = new SeddikEq9(s0, bigN, n);
     for (int m : gens) {
       if (m >= 1) {
-        rows.add(new TheoryRow(m, TheoryQuantity.S_M.quantity(), s[m], SeddikTheorem2.SOURCE));
+        add(rows, m, TheoryQuantity.S_M, s[m], SeddikTheorem2.SOURCE);
       }
       if (m >= 2) {
-        rows.add(new TheoryRow(m, TheoryQuantity.S_M_EQ9.quantity(), eq9.expectedSigmaAtGeneration(m), SeddikEq9.SOURCE));
+        add(rows, m, TheoryQuantity.S_M_EQ9, eq9.expectedSigmaAtGeneration(m), SeddikEq9.SOURCE);
       }
     }
     int vocabulary = context.vocabulary();
     int support = context.support();
     addBound(rows, TheoryQuantity.THM3_BOUND, TheoryQuantity.THM3_LOG10_BOUND,
         SeddikTheorem3.logBound(bigN, n, vocabulary), SeddikTheorem3.SOURCE);
-    rows.add(new TheoryRow(null, TheoryQuantity.THM3_INFORMATIVE_N.quantity(), SeddikTheorem3.smallestInformativeN(n, vocabulary),
-        SeddikTheorem3.SOURCE));
+    add(rows, null, TheoryQuantity.THM3_INFORMATIVE_N, SeddikTheorem3.smallestInformativeN(n, vocabulary),
+        SeddikTheorem3.SOURCE);
     addBound(rows, TheoryQuantity.THM3_SSTAR_BOUND, TheoryQuantity.THM3_SSTAR_LOG10_BOUND,
         SeddikTheorem3.logBoundTightened(bigN, n, support), SeddikTheorem3.SOURCE_TIGHTENED);
-    rows.add(new TheoryRow(null, TheoryQuantity.THM3_SSTAR_INFORMATIVE_N.quantity(),
-        SeddikTheorem3.smallestInformativeNTightened(n, support), SeddikTheorem3.SOURCE_TIGHTENED));
+    add(rows, null, TheoryQuantity.THM3_SSTAR_INFORMATIVE_N,
+        SeddikTheorem3.smallestInformativeNTightened(n, support), SeddikTheorem3.SOURCE_TIGHTENED);
     SeddikTheorem4.Lambda1 lambda = SeddikTheorem4.expectedLambda1(context.probs(), bigN);
     if (lambda.exact()) {
-      rows.add(new TheoryRow(null, TheoryQuantity.E_LAMBDA1.quantity(), lambda.value(), SeddikTheorem4.SOURCE + " (exact over R)"));
+      add(rows, null, TheoryQuantity.E_LAMBDA1, lambda.value(), SeddikTheorem4.SOURCE + " (exact over R)");
       addBound(rows, TheoryQuantity.THM4_BOUND, TheoryQuantity.THM4_LOG10_BOUND,
           SeddikTheorem4.logBound(bigN, n, vocabulary, lambda.value()), SeddikTheorem4.SOURCE);
       addBound(rows, TheoryQuantity.THM4_SSTAR_BOUND, TheoryQuantity.THM4_SSTAR_LOG10_BOUND,
           SeddikTheorem4.logBoundTightened(bigN, n, support, lambda.value()),
           SeddikTheorem4.SOURCE_TIGHTENED);
     }
+  }
+
+  private static void add(List<TheoryRow> rows, Integer m, TheoryQuantity q, double value, String source) {
+    rows.add(new TheoryRow(m, q.quantity(), value, source));
   }
 
   /** S_0, clipped to 1: p sums to 1 only within {@link Context#SUM_TOLERANCE}, so a Dirac may give 1 + 1e-10. */
@@ -168,8 +177,8 @@ public final class TheoryRows {
   /** A bound on E‖p^(m) − p^(1)‖_1 (m >= 2, the same for every m) and its log10, which never overflows. */
   private static void addBound(
       List<TheoryRow> rows, TheoryQuantity bound, TheoryQuantity log10, double logBound, String source) {
-    rows.add(new TheoryRow(null, bound.quantity(), Math.exp(logBound), source));
-    rows.add(new TheoryRow(null, log10.quantity(), logBound / Math.log(10), source));
+    add(rows, null, bound, Math.exp(logBound), source);
+    add(rows, null, log10, logBound / Math.log(10), source);
   }
 
   /**
