@@ -180,6 +180,28 @@ class RecursionTest {
   }
 
   @Test
+  void resultsDoNotDependOnTheThreadOrItsCachedTables() throws Exception {
+    ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.RANDOMLY_SAMPLED, 4); // draws real data every generation
+    Context other = Contexts.powerLaw(100, 10, 0.2, 3);
+    RecordingSink first = new RecordingSink();
+    Recursion.run(CONTEXT, spec, 50, 5, first);
+    Recursion.run(other, spec, 50, 5, GenerationSink.NONE); // evicts the thread's cached table
+    RecordingSink rebuilt = new RecordingSink();
+    Recursion.run(CONTEXT, spec, 50, 5, rebuilt);
+    RecordingSink cached = new RecordingSink();
+    Recursion.run(CONTEXT, spec, 50, 5, cached);
+    RecordingSink[] onThread = {new RecordingSink()};
+    Thread t = new Thread(() -> Recursion.run(CONTEXT, spec, 50, 5, onThread[0]));
+    t.start();
+    t.join();
+    for (int m = 0; m <= 50; m++) {
+      assertThat(rebuilt.values.get(m)).containsExactly(first.values.get(m));
+      assertThat(cached.values.get(m)).containsExactly(first.values.get(m));
+      assertThat(onThread[0].values.get(m)).containsExactly(first.values.get(m));
+    }
+  }
+
+  @Test
   void lambda1IsComputedForPartiallySyntheticOnly() {
     RunResult ps = Recursion.run(
         CONTEXT, ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 5).withRealN(30), 3, 0, GenerationSink.NONE);
