@@ -127,6 +127,17 @@ class RecursionTest {
   }
 
   @Test
+  void mostRecentLiteralWithWindowNTrainsGenerationOneOnOneSample() {
+    // MATH.md §2: with K = n = 10 and literal allocation generation 1 has ⌊10/10⌋ = 1 sample, so
+    // every run is collapsed at T = 1 (though not absorbed: p^(0) stays in the window).
+    ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.MOST_RECENT, 10).withWindow(10, Allocation.LITERAL);
+    for (long seed = 0; seed < 50; seed++) {
+      RunResult r = Recursion.run(CONTEXT, spec, 30, seed, GenerationSink.NONE);
+      assertThat(r.collapseTime()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void mostRecentIsAbsorbedOnlyOnceTheWholeWindowIsOneDirac() {
     int window = 4;
     ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.MOST_RECENT, 4).withWindow(window, Allocation.LITERAL);
