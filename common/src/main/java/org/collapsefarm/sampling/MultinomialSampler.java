@@ -146,8 +146,8 @@ public final class MultinomialSampler {
     int i = 0;
     for (; i < last && left > 0; i++) {
       double qi = q[i];
-      double p = qi >= remaining ? 1 : qi / remaining;
-      int x = BinomialSampler.draw(rng, left, p);
+      // qi = 0 is tested first: a running remainder rounded to 0 must not make p = 0/0 or 1.
+      int x = qi == 0 ? 0 : BinomialSampler.draw(rng, left, qi >= remaining ? 1 : qi / remaining);
       out[i] = x;
       left -= x;
       remaining -= qi;
