@@ -25,9 +25,10 @@ public final class MultinomialSampler {
   /**
    * Ordered uniforms while k &lt; this × len, conditional binomials otherwise. From the JMH figures
    * (BENCHMARKS.md, "Samplers"): ordered uniforms cost about one {@code exp}+{@code log} per draw
-   * plus ~1 ns per entry, conditional binomials about 10–70 ns per entry (growing with the means);
-   * ordered uniforms win clearly at k/len ≤ 1/2 (5:52, 10:52, 26:52, 100:1000, 10:1e5), the two are
-   * within noise at k = len, and conditional binomials win from k = 2·len (104:52, 400:52, 1e5:3).
+   * plus ~1 ns per entry, conditional binomials about 10–100 ns per entry (growing with the means).
+   * Ordered uniforms win by 5–10× at k/len = 1e-4 (10:1e5), conditional binomials by 4–5× from
+   * k = 2·len (104:52, 400:52) and by orders of magnitude at 1e5:3; between k/len = 0.1 and 1 the
+   * two are within the noise of the shared machine, and 1/2 is the midpoint of that band.
    */
   static final double ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY = 0.5;
 
@@ -145,8 +146,8 @@ public final class MultinomialSampler {
     int i = 0;
     for (; i < last && left > 0; i++) {
       double qi = q[i];
-      double p = qi >= remaining ? 1 : qi / remaining;
-      int x = BinomialSampler.draw(rng, left, p);
+      // qi = 0 is tested first: a running remainder rounded to 0 must not make p = 0/0 or 1.
+      int x = qi == 0 ? 0 : BinomialSampler.draw(rng, left, qi >= remaining ? 1 : qi / remaining);
       out[i] = x;
       left -= x;
       remaining -= qi;
