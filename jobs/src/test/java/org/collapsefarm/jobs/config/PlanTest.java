@@ -44,4 +44,11 @@ class PlanTest {
     assertThat(Plan.localCores("local[3,2]")).isEqualTo(3);
     assertThat(Plan.localCores("spark://127.0.0.1:7077")).isZero();
   }
+
+  @Test
+  void largeNumbersAreShortened() {
+    assertThat(Plan.approx(9999)).isEqualTo("9999");
+    assertThat(Plan.approx(1.93e6)).isEqualTo("1.9e6");
+    assertThat(Plan.approx(1.1e12)).isEqualTo("1.1e12");
+  }
 }
