@@ -102,6 +102,8 @@ class ValidateBadInputTest {
         "sweep.contexts[0].suport", "did you mean 'support'"));
     c.add(contexts("required context key missing", "{ family = zipf, vocabulary = 10 }", "sweep.contexts[0].exponent", "required"));
     c.add(contexts("probability written as text", "{ family = explicit, probs = [0.5, half] }", "sweep.contexts[0].probs[1]", "number"));
+    c.add(contexts("vocabulary too large for the driver", "{ family = uniform, vocabulary = 1e9 }",
+        "sweep.contexts[0].vocabulary", "at most"));
     c.add(contexts("vocabulary a fraction", "{ family = uniform, vocabulary = 10.5 }", "sweep.contexts[0].vocabulary", "integer"));
     c.add(contexts("power-law S_0 below 1/support", "{ family = power-law, vocabulary = 600, support = 52, s0 = 0.01 }",
         "sweep.contexts[0].s0", "unreachable"));
