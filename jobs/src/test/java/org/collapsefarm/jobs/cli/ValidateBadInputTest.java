@@ -154,7 +154,8 @@ class ValidateBadInputTest {
         "spark.executor.memory", "not grid axes", List.of()));
     // --set
     c.add(sweep("--set without =", VALID_SWEEP_BODY + FS, "--set sweep.seed", "key=value", "--set", "sweep.seed"));
-    c.add(sweep("--set with bad HOCON", VALID_SWEEP_BODY + FS, "--set sweep.seed=[1,", "HOCON", "--set", "sweep.seed=[1,"));
+    c.add(sweep("--set with a bad key", VALID_SWEEP_BODY + FS, "--set sweep..seed=1", "HOCON", "--set", "sweep..seed=1"));
+    c.add(sweep("--set with a value that is no HOCON", VALID_SWEEP_BODY + FS, "sweep.seed", "text \"[1,\"", "--set", "sweep.seed=[1,"));
     c.add(sweep("--set of an unknown key", VALID_SWEEP_BODY + FS, "sweep.replicatess", "did you mean 'replicates'",
         "--set", "sweep.replicatess=3"));
     c.add(sweep("--set replicates to text", VALID_SWEEP_BODY + FS, "sweep.replicates", "integer", "--set", "sweep.replicates=many"));
