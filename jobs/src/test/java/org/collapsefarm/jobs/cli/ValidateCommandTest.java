@@ -43,7 +43,8 @@ class ValidateCommandTest {
         .contains("parameter sets: 3")
         .contains("groups: 9 = 3 contexts x 3 parameter sets")
         .contains("cells:  63 = 9 groups x 7 replicates")
-        .contains("uniform(vocabulary=10)");
+        .contains("uniform(vocabulary=10)")
+        .contains("no results yet");
     assertThat(FarmRunner.tree(dir)).isEqualTo(before);
   }
 
@@ -70,6 +71,20 @@ class ValidateCommandTest {
     assertThat(r.errLines()).hasSize(1);
     assertThat(r.errLines().get(0)).startsWith("error: sweep.name: ").contains("different sweep definition");
     assertThat(FarmRunner.tree(dir)).isEqualTo(before);
+  }
+
+  @Test
+  void existingResultsOfTheSameSweepAreReportedAsAResume() throws IOException {
+    Path conf = conf(GOOD);
+    FarmRunner.Result first = FarmRunner.run("validate", conf.toString());
+    String hash = first.out().lines().filter(l -> l.contains("definition sha256")).findFirst().orElseThrow()
+        .replaceAll(".*sha256 ", "").trim();
+    Path marker = dir.resolve("out/good/_sweep/definition.sha256");
+    Files.createDirectories(marker.getParent());
+    Files.writeString(marker, hash + "\n");
+    FarmRunner.Result r = FarmRunner.run("validate", conf.toString(), "--set", "spark.master=local[1]");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("a run resumes them");
   }
 
   @Test
