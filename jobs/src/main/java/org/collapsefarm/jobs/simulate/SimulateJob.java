@@ -47,6 +47,8 @@ public final class SimulateJob {
   public static final int DEFAULT_CHUNK_CELLS = 20_000;
   /** Partitions per core: LPT bins small enough that a slow bin does not idle the other cores. */
   public static final int PARTITIONS_PER_CORE = 4;
+  /** Groups per file of partial sums: few files per chunk, each still small (groups × (M+1) rows). */
+  private static final int GROUPS_PER_PARTIAL_FILE = 64;
 
   /**
    * @param partitions partitions per chunk (0 = {@link #PARTITIONS_PER_CORE} × Spark's default
@@ -149,7 +151,9 @@ public final class SimulateJob {
                       .map(e -> new Tuple2<>(e.getKey(), e.getValue()))
                       .iterator())
               // A fresh accumulator per merge: the cached ones must stay unchanged for retries.
-              .reduceByKey((a, b) -> new GenerationAccumulator(maxGenerations).merge(a).merge(b))
+              .reduceByKey(
+                  (a, b) -> new GenerationAccumulator(maxGenerations).merge(a).merge(b),
+                  partialPartitions(bins))
               .flatMap(e -> partialRows(e._1(), e._2()).iterator());
       spark
           .createDataFrame(partials, Tables.PARTIALS_SCHEMA)
@@ -165,6 +169,12 @@ public final class SimulateJob {
     } finally {
       results.unpersist(false);
     }
+  }
+
+  /** Output files of a chunk's partial sums: one per {@link #GROUPS_PER_PARTIAL_FILE} groups. */
+  private static int partialPartitions(List<List<CellTask>> bins) {
+    long groups = bins.stream().flatMap(List::stream).map(CellTask::groupId).distinct().count();
+    return (int) Math.max(1, Math.min(bins.size(), groups / GROUPS_PER_PARTIAL_FILE));
   }
 
   /** One {@link Tables#PARTIALS_SCHEMA} row per generation 0..M of a group's accumulator. */
