@@ -1,12 +1,144 @@
 package org.collapsefarm.jobs.config;
 
-/** The human-readable plan of a sweep, printed by {@code validate}. */
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.collapsefarm.context.Context;
+import org.collapsefarm.paradigm.ParadigmSpec;
+
+/**
+ * The human-readable plan of a sweep, printed by {@code validate}: contexts, parameter sets, groups,
+ * cells, the estimated work (MATH.md §4: a fully synthetic run lasts about {@code −2n Σ(1−p_i)ln(1−p_i)}
+ * generations) and the time it would take at {@link #ASSUMED_GENERATIONS_PER_CORE_SECOND}.
+ */
 public final class Plan {
+  /**
+   * The kernel speed assumed for the time estimate: a planning figure, not a measurement. It is of
+   * the order of the vectorised NumPy peer's measured 7–8e5 generations per core-second on small
+   * supports (shared/peers/README.md); large n and large supports are slower per generation.
+   */
+  public static final double ASSUMED_GENERATIONS_PER_CORE_SECOND = 1e6;
+  /** Lines listed per section before "… and N more". */
+  static final int MAX_LINES = 12;
+
+  private static final Pattern LOCAL_CORES = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?\\]");
+
   private Plan() {}
 
   /** Contexts, groups, cells, estimated work and the output folder. */
   public static String describe(Sweep s) {
-    return "sweep " + s.name() + ": " + s.contexts().size() + " contexts, " + s.groups().size()
-        + " groups, " + s.cellCount() + " cells";
+    StringBuilder b = new StringBuilder();
+    line(b, "sweep %s -> %s", s.name(), resultsFolder(s));
+    line(b, "  definition sha256 %s", s.definitionHash());
+    line(b, "  seed %d, %s replicates per group, max-generations M = %s, trajectories: %s",
+        s.seed(), count(s.replicates()), count(s.maxGenerations()), s.trajectories().canonical());
+
+    line(b, "contexts: %d", s.contexts().size());
+    int shown = 0;
+    for (ContextEntry c : s.contexts()) {
+      if (shown++ == MAX_LINES) {
+        line(b, "  ... and %d more", s.contexts().size() - MAX_LINES);
+        break;
+      }
+      Context p = c.context();
+      line(b, "  %s  %s  (support %s of %s, S_0 = %.4g, H = %.4g nats)", c.contextId(), p.source(),
+          count(p.support()), count(p.vocabulary()), p.s0(), p.entropy());
+    }
+
+    Map<ParadigmSpec, double[]> perSpec = new LinkedHashMap<>();
+    for (Group g : s.groups()) {
+      double[] sum = perSpec.computeIfAbsent(g.spec(), k -> new double[2]);
+      sum[0] += g.estimatedGenerations();
+      sum[1]++;
+    }
+    line(b, "parameter sets: %d (each on every context), est. generations per run (mean over contexts):", perSpec.size());
+    shown = 0;
+    for (Map.Entry<ParadigmSpec, double[]> e : perSpec.entrySet()) {
+      if (shown++ == MAX_LINES) {
+        line(b, "  ... and %d more", perSpec.size() - MAX_LINES);
+        break;
+      }
+      line(b, "  %-60s %12s", label(e.getKey()), approx(e.getValue()[0] / e.getValue()[1]));
+    }
+
+    double total = s.groups().stream().mapToDouble(Group::estimatedGenerations).sum() * s.replicates();
+    line(b, "groups: %s = %d contexts x %d parameter sets", count(s.groups().size()), s.contexts().size(), perSpec.size());
+    line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(s.groups().size()), count(s.replicates()));
+    line(b, "work:   about %s generations in all (fully synthetic: Wright-Fisher E[T] = -2n sum (1-p_i) ln(1-p_i), "
+        + "capped at M; other paradigms run to M)", approx(total));
+    double coreSeconds = total / ASSUMED_GENERATIONS_PER_CORE_SECOND;
+    int cores = localCores(s.sparkMaster());
+    if (cores > 0) {
+      line(b, "time:   about %s on %d cores at an assumed %s generations per core-second (a planning rate, "
+          + "not a measurement), plus Spark start-up", duration(coreSeconds / cores), cores, approx(ASSUMED_GENERATIONS_PER_CORE_SECOND));
+    } else {
+      line(b, "time:   about %s core-seconds at an assumed %s generations per core-second; divide by the cluster's cores",
+          approx(coreSeconds), approx(ASSUMED_GENERATIONS_PER_CORE_SECOND));
+    }
+    line(b, "spark:  master %s%s", s.sparkMaster() == null ? "not set (local[*] unless spark-submit sets one)" : s.sparkMaster(),
+        s.sparkConf().isEmpty() ? "" : ", " + String.join(", ", s.sparkConf().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    return b.toString();
+  }
+
+  /** The results folder as the user will find it. */
+  static String resultsFolder(Sweep s) {
+    if (ResultsStore.SCHEME.matcher(s.output()).matches()) {
+      return s.output().replaceAll("/+$", "") + "/" + s.name() + "/";
+    }
+    return Path.of(s.output()).toAbsolutePath().normalize().resolve(s.name()) + "/";
+  }
+
+  /** The neutral values of the knobs, as {@link ParadigmSpec#canonical()} writes them. */
+  private static final Set<String> NEUTRAL_KNOBS =
+      Set.of("temperature=1.0", "top-p=1.0", "smoothing=0.0", "collapse-epsilon=0.0", "real-anchor=0");
+
+  /** A parameter set without the knobs left at their neutral values, e.g. {@code fully-synthetic n=10}. */
+  static String label(ParadigmSpec spec) {
+    return Arrays.stream(spec.canonical().split(";")).filter(p -> !NEUTRAL_KNOBS.contains(p))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** The cores of a local master, or 0 for a cluster. Unset means local[*]. */
+  static int localCores(String master) {
+    if (master == null || master.equals("local[*]")) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (master.equals("local")) {
+      return 1;
+    }
+    Matcher m = LOCAL_CORES.matcher(master);
+    if (m.matches()) {
+      return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+    }
+    return 0;
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String approx(double x) {
+    return x < 1e4 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.2g", x);
+  }
+
+  private static String duration(double seconds) {
+    if (seconds < 120) {
+      return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+    if (seconds < 7200) {
+      return String.format(Locale.ROOT, "%.1f min", seconds / 60);
+    }
+    return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+  }
+
+  private static void line(StringBuilder b, String format, Object... args) {
+    b.append(String.format(Locale.ROOT, format, args)).append('\n');
   }
 }

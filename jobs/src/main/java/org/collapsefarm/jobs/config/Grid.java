@@ -1,0 +1,71 @@
+package org.collapsefarm.jobs.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cross product of grid axes ("any value written as a list is a grid axis"). Points come in a
+ * fixed order: the first axis varies slowest, each axis's values in the order written, so the group
+ * order of a sweep never depends on hash-map iteration.
+ */
+final class Grid {
+  /**
+   * One axis.
+   *
+   * @param key the configuration key, e.g. {@code n}
+   * @param path where its values were written, e.g. {@code sweep.paradigms[0].n} or {@code
+   *     sweep.temperature} for a sweep-wide knob
+   * @param values its values, at least one
+   */
+  record Axis(String key, String path, List<Object> values) {}
+
+  /** One point of the grid: key → value, plus key → path for error messages. */
+  record Point(Map<String, Object> values, Map<String, String> paths) {
+    Object get(String key) {
+      return values.get(key);
+    }
+
+    /** The path where {@code key} was written, or {@code fallback.key} when not in the grid. */
+    String path(String key, String fallback) {
+      return paths.getOrDefault(key, Values.join(fallback, key));
+    }
+  }
+
+  private Grid() {}
+
+  /** The number of points (as a double so that absurd grids cannot overflow before the guard). */
+  static double size(List<Axis> axes) {
+    double size = 1;
+    for (Axis a : axes) {
+      size *= a.values().size();
+    }
+    return size;
+  }
+
+  /** Every point, first axis slowest. */
+  static List<Point> points(List<Axis> axes) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    for (Axis a : axes) {
+      paths.put(a.key(), a.path());
+    }
+    List<Point> out = new ArrayList<>();
+    int[] index = new int[axes.size()];
+    while (true) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < axes.size(); i++) {
+        values.put(axes.get(i).key(), axes.get(i).values().get(index[i]));
+      }
+      out.add(new Point(values, paths));
+      int i = axes.size() - 1;
+      while (i >= 0 && ++index[i] == axes.get(i).values().size()) {
+        index[i] = 0;
+        i--;
+      }
+      if (i < 0) {
+        return out;
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.collapsefarm.jobs.config;
+
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code spark} block: {@code spark.master} and any other {@code spark.*} key, passed as text to
+ * the SparkSession builder. They decide where and how fast a sweep runs, never its results, so they
+ * are not part of the sweep definition.
+ */
+final class SparkSettings {
+  /** The master URLs Spark accepts (spark-submit's --master wins over this key). */
+  private static final Pattern MASTER = Pattern.compile(
+      "local|local\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?\\]|local-cluster\\[\\d+,\\d+,\\d+\\]"
+          + "|spark://\\S+|yarn|k8s://\\S+");
+  static final String MASTERS = "local, local[N], local[*], local[N,F], spark://host:port, yarn, k8s://https://host:port";
+
+  /**
+   * @param master {@code spark.master}, or null when not set
+   * @param conf every other key, with its {@code spark.} prefix
+   */
+  record Settings(String master, Map<String, String> conf) {}
+
+  private SparkSettings() {}
+
+  static Settings read(ConfigValue spark) throws ConfigException {
+    if (spark == null) {
+      return new Settings(null, Map.of());
+    }
+    ConfigObject block = Values.object("spark", spark, "{ master = \"local[*]\" }");
+    String master = null;
+    Map<String, String> conf = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : block.toConfig().entrySet()) {
+      String key = "spark." + e.getKey();
+      ConfigValue v = e.getValue();
+      if (key.equals("spark.master")) {
+        master = Values.text(key, v);
+        if (!MASTER.matcher(master).matches()) {
+          throw new ConfigException(key, "unknown master '" + master + "'", MASTERS);
+        }
+      } else if (v.valueType() == ConfigValueType.LIST || v.valueType() == ConfigValueType.OBJECT) {
+        throw new ConfigException(key, "takes one value (Spark settings are not grid axes), got " + Values.describe(v));
+      } else {
+        conf.put(key, String.valueOf(v.unwrapped()));
+      }
+    }
+    return new Settings(master, conf);
+  }
+}
