@@ -108,8 +108,8 @@ public final class ChunkStore {
     }
   }
 
-  /** Glob over one internal table in every committed chunk, for Spark's reader. */
-  public String glob(String table) {
-    return new Path(new Path(chunksDir, "chunk-*"), table).toString();
+  /** One internal table's folder in every committed chunk, for Spark's reader. */
+  public String[] tablePaths(String table) {
+    return committed().stream().map(c -> new Path(chunk(c), table).toString()).toArray(String[]::new);
   }
 }

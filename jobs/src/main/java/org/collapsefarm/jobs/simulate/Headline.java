@@ -68,6 +68,14 @@ public final class Headline {
     return out;
   }
 
+  /** The group's canonical parameters, without the mitigation knobs when they are all neutral. */
+  static String label(Group group) {
+    String canonical = group.spec().canonical();
+    int knobs = canonical.indexOf(";temperature=");
+    boolean neutral = group.spec().isPlain() && group.spec().collapseEpsilon() == 0.0;
+    return neutral && knobs > 0 ? canonical.substring(0, knobs) : canonical;
+  }
+
   private static String line(Group group, String source, Row row, int maxGenerations) {
     long runs = row.getLong(1);
     long censored = row.getLong(2);
@@ -83,7 +91,7 @@ public final class Headline {
     return String.format(
         Locale.ROOT,
         "  %s  %s | %s: %d runs, collapsed %.1f%%, %s",
-        group.groupId(), group.spec().canonical(), source, runs,
+        group.groupId(), label(group), source, runs,
         100.0 * (runs - censored) / runs, t);
   }
 }

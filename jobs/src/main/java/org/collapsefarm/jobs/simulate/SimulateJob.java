@@ -202,12 +202,12 @@ public final class SimulateJob {
     spark
         .read()
         .schema(Tables.RUNS_SCHEMA)
-        .parquet(store.glob(Tables.RUNS))
+        .parquet(store.tablePaths(Tables.RUNS))
         .orderBy("cell_id")
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.RUNS));
-    generationStats(spark.read().schema(Tables.PARTIALS_SCHEMA).parquet(store.glob(Tables.GENERATION_PARTIALS)))
+    generationStats(spark.read().schema(Tables.PARTIALS_SCHEMA).parquet(store.tablePaths(Tables.GENERATION_PARTIALS)))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.GENERATION_STATS));
@@ -215,7 +215,7 @@ public final class SimulateJob {
       spark
           .read()
           .schema(Tables.TRAJECTORIES_SCHEMA)
-          .parquet(store.glob(Tables.TRAJECTORIES))
+          .parquet(store.tablePaths(Tables.TRAJECTORIES))
           .orderBy("cell_id", "generation")
           .write()
           .mode(SaveMode.Overwrite)
