@@ -43,5 +43,6 @@ else
   read -r -a opens <<< "$(farm_java_opens)"
   launcher=(java "${opens[@]}" -cp "$FARM_SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit)
 fi
-exec "${launcher[@]}" --class org.collapsefarm.jobs.Farm --files "$conf" "${submit_args[@]}" \
+exec "${launcher[@]}" --class org.collapsefarm.jobs.Farm --name "collapse-farm $(basename "$conf" .conf)" \
+  --files "$conf" "${submit_args[@]}" \
   "$FARM_JAR" "${FARM_COMMAND:-run}" "$conf_arg" "${farm_args[@]}"
