@@ -32,6 +32,8 @@ import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.measure.GenerationAccumulator;
 import org.collapsefarm.measure.Metric;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -66,6 +68,8 @@ public final class SimulateJob {
   /** What a call did: cells in the sweep, cells computed now, chunks in all and computed now. */
   public record Outcome(ResultsFolder folder, long cells, long computedCells, int chunks, int computedChunks) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
+
   private SimulateJob() {}
 
   public static Outcome run(SparkSession spark, Sweep sweep, Options options) {
@@ -77,9 +81,11 @@ public final class SimulateJob {
     if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
       return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
     }
+    long t0 = System.nanoTime();
     CellPlan plan = CellPlan.of(sweep, chunks);
     writeContexts(spark, sweep, folder);
     writeCells(spark, plan, folder);
+    LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
     store.clearTemporary();
     Set<Integer> committed = store.committed();
@@ -100,13 +106,18 @@ public final class SimulateJob {
     boolean trajectories = plan.cells().stream().anyMatch(CellTask::recordTrajectory);
     try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone, done::value)) {
       for (Map.Entry<Integer, List<CellTask>> chunk : todo.entrySet()) {
+        long t = System.nanoTime();
         runChunk(spark, jsc, store, chunk.getKey(), chunk.getValue(), partitions, contexts,
             sweep.maxGenerations(), done, trajectories);
+        LOG.debug("chunk {} ({} cells) committed in {} ms", chunk.getKey(), chunk.getValue().size(),
+            (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
       contexts.destroy();
     }
+    long t1 = System.nanoTime();
     compact(spark, folder, store, trajectories);
+    LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
     long computed = plan.cells().size() - alreadyDone;
     return new Outcome(folder, sweep.cellCount(), computed, chunks, todo.size());
@@ -203,7 +214,7 @@ public final class SimulateJob {
         .read()
         .schema(Tables.RUNS_SCHEMA)
         .parquet(store.tablePaths(Tables.RUNS))
-        .orderBy("cell_id")
+        .sortWithinPartitions("cell_id") // no shuffle: a copy of the chunks' files, each sorted
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.RUNS));
@@ -216,7 +227,7 @@ public final class SimulateJob {
           .read()
           .schema(Tables.TRAJECTORIES_SCHEMA)
           .parquet(store.tablePaths(Tables.TRAJECTORIES))
-          .orderBy("cell_id", "generation")
+          .sortWithinPartitions("cell_id", "generation")
           .write()
           .mode(SaveMode.Overwrite)
           .parquet(folder.table(Tables.TRAJECTORIES));
@@ -253,7 +264,8 @@ public final class SimulateJob {
       out.add(s);
       out.add(ss);
     }
-    return totals.select(out.toArray(Column[]::new)).orderBy("group_id", "generation");
+    // groupBy already placed each group in one partition: sorting within partitions needs no shuffle.
+    return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");
   }
 
   private static void writeContexts(SparkSession spark, Sweep sweep, ResultsFolder folder) {
