@@ -44,7 +44,8 @@ public final class KernelOnly {
     try {
       List<Future<BinResult>> futures = new ArrayList<>();
       for (List<CellTask> bin : bins) {
-        futures.add(pool.submit(() -> CellRunner.run(bin, plan.contexts(), sweep.maxGenerations(), () -> { })));
+        futures.add(pool.submit(() -> CellRunner.run(bin, plan.contexts(), sweep.maxGenerations(),
+            GenerationGrid.of(sweep.maxGenerations()), () -> { })));
       }
       for (Future<BinResult> f : futures) {
         BinResult r = f.get();

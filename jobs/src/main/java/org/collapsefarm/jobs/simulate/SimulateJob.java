@@ -143,11 +143,12 @@ public final class SimulateJob {
       LongAccumulator done,
       boolean trajectories) {
     List<List<CellTask>> bins = CostBalancer.balance(cells, partitions);
+    GenerationGrid grid = GenerationGrid.of(maxGenerations);
     jsc.setJobDescription("simulate chunk " + chunk + " (" + cells.size() + " cells)");
     // One element per slice: parallelize puts bin i in partition i.
     JavaRDD<BinResult> results =
         jsc.parallelize(bins, bins.size())
-            .map(bin -> CellRunner.run(bin, contexts.value(), maxGenerations, () -> done.add(1)))
+            .map(bin -> CellRunner.run(bin, contexts.value(), maxGenerations, grid, () -> done.add(1)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Path attempt = store.begin(chunk);
@@ -163,9 +164,9 @@ public final class SimulateJob {
                       .iterator())
               // A fresh accumulator per merge: the cached ones must stay unchanged for retries.
               .reduceByKey(
-                  (a, b) -> new GenerationAccumulator(maxGenerations).merge(a).merge(b),
+                  (a, b) -> new GenerationAccumulator(a.maxGenerations()).merge(a).merge(b),
                   partialPartitions(bins))
-              .flatMap(e -> partialRows(e._1(), e._2()).iterator());
+              .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator());
       spark
           .createDataFrame(partials, Tables.PARTIALS_SCHEMA)
           .write()
@@ -188,13 +189,13 @@ public final class SimulateJob {
     return (int) Math.max(1, Math.min(bins.size(), groups / GROUPS_PER_PARTIAL_FILE));
   }
 
-  /** One {@link Tables#PARTIALS_SCHEMA} row per generation 0..M of a group's accumulator. */
-  static List<Row> partialRows(String groupId, GenerationAccumulator acc) {
-    List<Row> rows = new ArrayList<>(acc.maxGenerations() + 1);
-    for (int m = 0; m <= acc.maxGenerations(); m++) {
+  /** One {@link Tables#PARTIALS_SCHEMA} row per grid generation of a group's accumulator. */
+  static List<Row> partialRows(String groupId, GenerationAccumulator acc, GenerationGrid grid) {
+    List<Row> rows = new ArrayList<>(grid.size());
+    for (int m = 0; m < grid.size(); m++) {
       Object[] cols = new Object[4 + 2 * Metric.COUNT];
       cols[0] = groupId;
-      cols[1] = m;
+      cols[1] = grid.generation(m);
       cols[2] = acc.runs(m);
       cols[3] = acc.collapsed(m);
       int i = 4;
