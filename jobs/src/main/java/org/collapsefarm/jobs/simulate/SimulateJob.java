@@ -49,6 +49,7 @@ public final class SimulateJob {
   public static final int DEFAULT_CHUNK_CELLS = 20_000;
   /** Partitions per core: LPT bins small enough that a slow bin does not idle the other cores. */
   public static final int PARTITIONS_PER_CORE = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
   /** Groups per file of partial sums: few files per chunk, each still small (groups × (M+1) rows). */
   private static final int GROUPS_PER_PARTIAL_FILE = 64;
 
@@ -59,16 +60,10 @@ public final class SimulateJob {
    *     chunk count)
    * @param console where progress goes
    */
-  public record Options(int partitions, int chunkCells, PrintStream console) {
-    public static Options defaults(PrintStream console) {
-      return new Options(0, DEFAULT_CHUNK_CELLS, console);
-    }
-  }
+  public record Options(int partitions, int chunkCells, PrintStream console) {}
 
   /** What a call did: cells in the sweep, cells computed now, chunks in all and computed now. */
   public record Outcome(ResultsFolder folder, long cells, long computedCells, int chunks, int computedChunks) {}
-
-  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
 
   private SimulateJob() {}
 
