@@ -1,0 +1,28 @@
+package org.collapsefarm.theory;
+
+import org.collapsefarm.ParameterException;
+
+/**
+ * The Wright–Fisher diffusion approximation of the fully synthetic recursion (MATH.md §4; Kimura
+ * 1955; Littler 1975, haploid population of size n): the mean number of generations until one token
+ * remains is {@code E[T] ≈ −2n Σ_i (1 − p_i) ln(1 − p_i)}. It is an approximation, sharp to O(1)
+ * generations (the discrete chain differs from the diffusion by boundary terms that do not grow with
+ * n), so it is compared with a tolerance, never asserted equal.
+ */
+public final class WrightFisher {
+  public static final String SOURCE = "Wright-Fisher diffusion (Littler 1975)";
+
+  private WrightFisher() {}
+
+  /** {@code −2n Σ_i (1 − p_i) ln(1 − p_i)}; a term with {@code p_i = 1} contributes 0 (its limit). */
+  public static double expectedCollapseTime(double[] p, int n) {
+    ParameterException.requireAtLeast("n", n, 1);
+    double sum = 0;
+    for (double pi : p) {
+      if (pi < 1.0) {
+        sum += (1.0 - pi) * Math.log1p(-pi);
+      }
+    }
+    return -2.0 * n * sum;
+  }
+}
