@@ -113,7 +113,11 @@ public final class SimulateJob {
     Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
     LongAccumulator done = spark.sparkContext().longAccumulator("cells done");
     boolean trajectories = plan.cells().stream().anyMatch(CellTask::recordTrajectory);
-    try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone, done::value)) {
+    InFlightCells inFlight = new InFlightCells(done.id());
+    spark.sparkContext().addSparkListener(inFlight);
+    long toDo = sweep.cellCount() - alreadyDone;
+    try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone,
+        () -> Math.min(toDo, done.value() + inFlight.count()))) {
       for (Map.Entry<Integer, List<CellTask>> chunk : todo.entrySet()) {
         long t = System.nanoTime();
         runChunk(spark, jsc, store, chunk.getKey(), chunk.getValue(), partitions, contexts,
@@ -122,6 +126,7 @@ public final class SimulateJob {
             (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
+      spark.sparkContext().removeSparkListener(inFlight);
       contexts.destroy();
     }
     long t1 = System.nanoTime();
