@@ -20,10 +20,12 @@ import org.collapsefarm.paradigm.ParadigmSpec;
 final class RunState {
   final UniformRandomProvider rng;
   final ParadigmSpec spec;
-  final int vocabulary;
   final int universe;
   final boolean smoothed;
-  /** Tokens can die only when no source keeps every token of p^(0) alive (see {@link #canCompact}). */
+  /**
+   * Whether tokens can die at all: not with smoothing (every token keeps mass) nor with a real
+   * anchor (p^(0) is then a source of every generation).
+   */
   final boolean canCompact;
   final SyntheticSource synthetic;
   final RealSource.Sampler realSource;
@@ -57,9 +59,8 @@ final class RunState {
   RunState(Context context, ParadigmSpec spec, UniformRandomProvider rng) {
     this.rng = rng;
     this.spec = spec;
-    this.vocabulary = context.vocabulary();
+    int vocabulary = context.vocabulary();
     this.smoothed = spec.smoothing() > 0;
-    // The anchor draws from p^(0) every generation, so with an anchor every token of p^(0) stays live.
     this.canCompact = !smoothed && spec.realAnchor() == 0;
     int support = context.support();
     this.universe = smoothed ? vocabulary : support;
