@@ -10,6 +10,7 @@ import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.Trajectories;
+import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.random.CellSeeds;
 
 /**
@@ -72,14 +73,23 @@ public final class CellPlan {
   }
 
   /**
-   * The balancing weight of one run: expected generations × per-generation work. A generation's
-   * work follows the live support (MATH.md §3: sampling cost should follow the live support, not the
-   * vocabulary or n), which starts at min(n, s~) at most; the +1 keeps the per-generation
-   * bookkeeping of tiny cells visible.
+   * The balancing weight of one run: expected generations G plus the token-generations the kernel
+   * walks (its work follows the live support, MATH.md §3). Other paradigms keep their support, so
+   * that is G·k with k = min(n, s~). Under fully synthetic the live support dies out like the alleles
+   * of a Wright–Fisher population (Kingman's coalescent: about 4n/m lineages — at most that many
+   * distinct tokens — remain after m generations), so Σ_m min(k, 4n/m) ≈ 4n·(1 + ln(G·k/4n)) once
+   * G·k exceeds 4n. A heuristic: only the ordering of cells matters to the balancer.
    */
   static double estimatedCost(Group group, Context context) {
-    return Math.max(1.0, group.estimatedGenerations())
-        * (1 + Math.min(group.spec().n(), context.support()));
+    double generations = Math.max(1.0, group.estimatedGenerations());
+    int n = group.spec().n();
+    double k = Math.min(n, context.support());
+    double tokenGenerations = generations * k;
+    double coalescent = 4.0 * n;
+    if (group.spec().paradigm() == Paradigm.FULLY_SYNTHETIC && tokenGenerations > coalescent) {
+      tokenGenerations = coalescent * (1 + Math.log(tokenGenerations / coalescent));
+    }
+    return generations + tokenGenerations;
   }
 
   public Sweep sweep() {
