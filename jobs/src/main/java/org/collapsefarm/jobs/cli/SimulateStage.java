@@ -1,0 +1,69 @@
+package org.collapsefarm.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.config.ConfigException;
+import org.collapsefarm.jobs.config.OutputCheck;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.SweepLoader;
+import org.collapsefarm.jobs.simulate.Headline;
+import org.collapsefarm.jobs.simulate.SimulateJob;
+import org.collapsefarm.jobs.simulate.Tables;
+import org.collapsefarm.jobs.spark.Logging;
+import org.collapsefarm.jobs.spark.SparkSessions;
+
+/**
+ * Validate, start Spark and simulate: the common part of {@code run} and {@code simulate}. Every
+ * check on the configuration and the output folder happens before the session starts, so bad input
+ * never starts a job and writes nothing.
+ */
+final class SimulateStage {
+  private SimulateStage() {}
+
+  /** Loads and checks the sweep (exit code 2 on failure, nothing written). */
+  static Sweep load(SparkOptions options) throws ConfigException {
+    Sweep sweep = SweepLoader.load(options.conf, options.overrides);
+    if (options.partitions < 0) {
+      throw new ConfigException("--partitions", "must be >= 0 (0 = automatic), got " + options.partitions);
+    }
+    if (options.chunkCells < 1) {
+      throw new ConfigException("--chunk-cells", "must be >= 1, got " + options.chunkCells);
+    }
+    OutputCheck.check(sweep);
+    return sweep;
+  }
+
+  /** The session for the sweep: --master, then spark-submit, then the config, then local[*]. */
+  static SparkSessions.Lease session(Sweep sweep, SparkOptions options, boolean verbose) {
+    if (verbose) {
+      Logging.verbose();
+    }
+    SparkConf conf = SparkSessions.conf("collapse-farm " + sweep.name(), sweep.sparkMaster(), sweep.sparkConf());
+    if (options.master != null) {
+      conf.setMaster(options.master);
+    }
+    return SparkSessions.session(conf);
+  }
+
+  /** Runs the simulate job and prints where the tables are and the headline numbers. */
+  static SimulateJob.Outcome simulate(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out) {
+    SimulateJob.Outcome outcome =
+        SimulateJob.run(spark, sweep, new SimulateJob.Options(options.partitions, options.chunkCells, System.err));
+    out.printf(
+        "simulate: %,d cells in %d chunks; computed now %,d cells (%d chunks), the rest were already committed%n",
+        outcome.cells(), outcome.chunks(), outcome.computedCells(), outcome.computedChunks());
+    out.println("tables in " + outcome.folder().root() + ": "
+        + String.join(", ", tables(sweep)));
+    List<String> lines = Headline.lines(spark, sweep, outcome.folder().table(Tables.RUNS));
+    lines.forEach(out::println);
+    return outcome;
+  }
+
+  private static List<String> tables(Sweep sweep) {
+    return sweep.trajectories().mode() == org.collapsefarm.jobs.config.Trajectories.Mode.NONE
+        ? List.of(Tables.CONTEXTS, Tables.CELLS, Tables.RUNS, Tables.GENERATION_STATS)
+        : List.of(Tables.CONTEXTS, Tables.CELLS, Tables.RUNS, Tables.GENERATION_STATS, Tables.TRAJECTORIES);
+  }
+}

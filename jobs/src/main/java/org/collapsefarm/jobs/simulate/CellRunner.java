@@ -1,0 +1,81 @@
+package org.collapsefarm.jobs.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.collapsefarm.context.Context;
+import org.collapsefarm.kernel.Recursion;
+import org.collapsefarm.kernel.RunResult;
+import org.collapsefarm.measure.GenerationAccumulator;
+import org.collapsefarm.measure.GenerationSink;
+import org.collapsefarm.measure.Metric;
+
+/**
+ * Runs a bin of cells on an executor: {@link Recursion#run} per cell, the group's {@link
+ * GenerationAccumulator} (on the {@link GenerationGrid}) as the sink (plus a {@link TrajectoryRecorder} where asked). Plain Java: a
+ * cell's result depends on its context, spec, cap and seed only, never on the bin it landed in.
+ */
+final class CellRunner {
+  /** Called after each cell, e.g. to count progress. */
+  interface Progress {
+    void cellDone();
+  }
+
+  private CellRunner() {}
+
+  /**
+   * @param grid the generations kept in the accumulators and trajectories; accumulator index i is
+   *     generation {@code grid.generation(i)}
+   */
+  static BinResult run(
+      List<CellTask> bin, Map<String, Context> contexts, int maxGenerations, GenerationGrid grid,
+      Progress progress) {
+    List<Row> runs = new ArrayList<>(bin.size());
+    List<Row> trajectories = new ArrayList<>();
+    Map<String, GenerationAccumulator> accumulators = new TreeMap<>();
+    for (CellTask cell : bin) {
+      GenerationAccumulator accumulator =
+          accumulators.computeIfAbsent(cell.groupId(), g -> new GenerationAccumulator(grid.size() - 1));
+      GenerationSink gridded = new GridSink(grid, accumulator);
+      GenerationSink sink =
+          cell.recordTrajectory()
+              ? new TeeSink(gridded, new TrajectoryRecorder(cell.cellId(), cell.groupId(), grid, trajectories))
+              : gridded;
+      Context context = contexts.get(cell.contextId());
+      long start = System.nanoTime();
+      RunResult result = Recursion.run(context, cell.spec(), maxGenerations, cell.seed(), sink);
+      long elapsed = System.nanoTime() - start;
+      runs.add(runRow(cell, maxGenerations, result, elapsed));
+      progress.cellDone();
+    }
+    return new BinResult(runs, trajectories, accumulators);
+  }
+
+  /** A {@code runs} row ({@link Tables#RUNS_SCHEMA}); T and the absorbing token are null if censored. */
+  static Row runRow(CellTask cell, int maxGenerations, RunResult result, long elapsedNs) {
+    Object[] cols = new Object[12 + Metric.COUNT + 3];
+    int i = 0;
+    cols[i++] = cell.cellId();
+    cols[i++] = cell.groupId();
+    cols[i++] = cell.contextId();
+    cols[i++] = cell.spec().paradigm().configName();
+    cols[i++] = cell.spec().n();
+    cols[i++] = cell.replicate();
+    cols[i++] = cell.seed();
+    cols[i++] = result.censored() ? null : result.collapseTime();
+    cols[i++] = result.censored();
+    cols[i++] = result.censored() ? null : result.absorbingToken();
+    cols[i++] = result.generationsRun();
+    cols[i++] = maxGenerations;
+    for (int m = 0; m < Metric.COUNT; m++) {
+      cols[i++] = result.finalValues()[m];
+    }
+    cols[i++] = result.lambda1();
+    cols[i++] = result.tokenGenerations();
+    cols[i] = elapsedNs;
+    return RowFactory.create(cols);
+  }
+}

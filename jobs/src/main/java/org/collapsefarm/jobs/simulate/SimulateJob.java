@@ -1,0 +1,347 @@
+package org.collapsefarm.jobs.simulate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.collapsefarm.context.Context;
+import org.collapsefarm.jobs.config.ContextEntry;
+import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.Trajectories;
+import org.collapsefarm.jobs.io.ChunkStore;
+import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.measure.GenerationAccumulator;
+import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.ParadigmSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * The simulate stage (issue 3, items 4–5): a sweep's cells run on the executors, chunk by chunk,
+ * each chunk committed atomically ({@link ChunkStore}); when every chunk is committed the tables
+ * {@code runs}, {@code generation_stats} and (if asked) {@code trajectories} are compacted from the
+ * chunks. Running it again computes only the chunks that are missing, so every cell appears exactly
+ * once. {@code contexts} and {@code cells} are written at the start (they are a function of the
+ * definition alone).
+ */
+public final class SimulateJob {
+  /** Default cells per commit chunk: a kill loses at most about this much work per running chunk. */
+  public static final int DEFAULT_CHUNK_CELLS = 20_000;
+  /** Partitions per core: LPT bins small enough that a slow bin does not idle the other cores. */
+  public static final int PARTITIONS_PER_CORE = 4;
+  /** Spark's marker of a completely written table folder. */
+  private static final String SUCCESS = "_SUCCESS";
+  /** Cells table rows per slice when it is built on the executors. */
+  private static final long CELL_ROWS_PER_SLICE = 50_000;
+  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
+  /** Groups per file of partial sums: few files per chunk, each still small (groups × (M+1) rows). */
+  private static final int GROUPS_PER_PARTIAL_FILE = 64;
+
+  /**
+   * @param partitions partitions per chunk (0 = {@link #PARTITIONS_PER_CORE} × Spark's default
+   *     parallelism); results do not depend on it
+   * @param chunkCells target cells per chunk at the first start (later starts reuse the recorded
+   *     chunk count)
+   * @param console where progress goes
+   */
+  public record Options(int partitions, int chunkCells, PrintStream console) {}
+
+  /** What a call did: cells in the sweep, cells computed now, chunks in all and computed now. */
+  public record Outcome(ResultsFolder folder, long cells, long computedCells, int chunks, int computedChunks) {}
+
+  private SimulateJob() {}
+
+  public static Outcome run(SparkSession spark, Sweep sweep, Options options) {
+    ResultsFolder folder =
+        new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
+    folder.writeDefinition(sweep.definition(), sweep.definitionHash());
+    ChunkStore store = new ChunkStore(folder);
+    int chunks = store.chunkCount(proposedChunks(sweep.cellCount(), options.chunkCells()));
+    if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
+      return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
+    }
+    long t0 = System.nanoTime();
+    CellPlan plan = CellPlan.of(sweep, chunks);
+    // Both tables are a function of the definition (guarded by its hash): an earlier start's
+    // complete copy (Spark's _SUCCESS marker) is kept.
+    if (!folder.exists(new Path(folder.table(Tables.CONTEXTS), SUCCESS))) {
+      writeContexts(spark, sweep, folder);
+    }
+    if (!folder.exists(new Path(folder.table(Tables.CELLS), SUCCESS))) {
+      writeCells(spark, plan, chunks, folder);
+    }
+    LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
+
+    store.clearTemporary();
+    Set<Integer> committed = store.committed();
+    TreeMap<Integer, List<CellTask>> todo = new TreeMap<>();
+    long alreadyDone = 0;
+    for (CellTask cell : plan.cells()) {
+      if (committed.contains(cell.chunk())) {
+        alreadyDone++;
+      } else {
+        todo.computeIfAbsent(cell.chunk(), c -> new ArrayList<>()).add(cell);
+      }
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions =
+        options.partitions() > 0 ? options.partitions() : PARTITIONS_PER_CORE * jsc.defaultParallelism();
+    Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
+    LongAccumulator done = spark.sparkContext().longAccumulator("cells done");
+    boolean trajectories = plan.cells().stream().anyMatch(CellTask::recordTrajectory);
+    InFlightCells inFlight = new InFlightCells(done.id());
+    spark.sparkContext().addSparkListener(inFlight);
+    long toDo = sweep.cellCount() - alreadyDone;
+    try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone,
+        () -> Math.min(toDo, done.value() + inFlight.count()))) {
+      for (Map.Entry<Integer, List<CellTask>> chunk : todo.entrySet()) {
+        long t = System.nanoTime();
+        runChunk(spark, jsc, store, chunk.getKey(), chunk.getValue(), partitions, contexts,
+            sweep.maxGenerations(), done, trajectories);
+        LOG.debug("chunk {} ({} cells) committed in {} ms", chunk.getKey(), chunk.getValue().size(),
+            (System.nanoTime() - t) / 1_000_000);
+      }
+    } finally {
+      spark.sparkContext().removeSparkListener(inFlight);
+      contexts.destroy();
+    }
+    long t1 = System.nanoTime();
+    compact(spark, folder, store, trajectories);
+    LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
+    folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
+    long computed = plan.cells().size() - alreadyDone;
+    return new Outcome(folder, sweep.cellCount(), computed, chunks, todo.size());
+  }
+
+  /** ceil(cells / chunkCells), at least 1. */
+  static int proposedChunks(long cells, int chunkCells) {
+    if (chunkCells < 1) {
+      throw new IllegalArgumentException("chunk cells must be >= 1, got " + chunkCells);
+    }
+    return (int) Math.max(1, (cells + chunkCells - 1) / chunkCells);
+  }
+
+  private static void runChunk(
+      SparkSession spark,
+      JavaSparkContext jsc,
+      ChunkStore store,
+      int chunk,
+      List<CellTask> cells,
+      int partitions,
+      Broadcast<Map<String, Context>> contexts,
+      int maxGenerations,
+      LongAccumulator done,
+      boolean trajectories) {
+    List<List<CellTask>> bins = CostBalancer.balance(cells, partitions);
+    GenerationGrid grid = GenerationGrid.of(maxGenerations);
+    jsc.setJobDescription("simulate chunk " + chunk + " (" + cells.size() + " cells)");
+    // One element per slice: parallelize puts bin i in partition i.
+    JavaRDD<BinResult> results =
+        jsc.parallelize(bins, bins.size())
+            .map(bin -> CellRunner.run(bin, contexts.value(), maxGenerations, grid, () -> done.add(1)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Path attempt = store.begin(chunk);
+      spark
+          .createDataFrame(results.flatMap(r -> r.runs().iterator()), Tables.RUNS_SCHEMA)
+          .write()
+          .parquet(new Path(attempt, Tables.RUNS).toString());
+      JavaRDD<Row> partials =
+          results
+              .flatMapToPair(
+                  r -> r.accumulators().entrySet().stream()
+                      .map(e -> new Tuple2<>(e.getKey(), e.getValue()))
+                      .iterator())
+              // A fresh accumulator per merge: the cached ones must stay unchanged for retries.
+              .reduceByKey(
+                  (a, b) -> new GenerationAccumulator(a.maxGenerations()).merge(a).merge(b),
+                  partialPartitions(bins))
+              .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator());
+      spark
+          .createDataFrame(partials, Tables.PARTIALS_SCHEMA)
+          .write()
+          .parquet(new Path(attempt, Tables.GENERATION_PARTIALS).toString());
+      if (trajectories) {
+        spark
+            .createDataFrame(results.flatMap(r -> r.trajectories().iterator()), Tables.TRAJECTORIES_SCHEMA)
+            .write()
+            .parquet(new Path(attempt, Tables.TRAJECTORIES).toString());
+      }
+      store.commit(chunk, attempt);
+    } finally {
+      results.unpersist(false);
+    }
+  }
+
+  /** Output files of a chunk's partial sums: one per {@link #GROUPS_PER_PARTIAL_FILE} groups. */
+  private static int partialPartitions(List<List<CellTask>> bins) {
+    long groups = bins.stream().flatMap(List::stream).map(CellTask::groupId).distinct().count();
+    return (int) Math.max(1, Math.min(bins.size(), groups / GROUPS_PER_PARTIAL_FILE));
+  }
+
+  /** One {@link Tables#PARTIALS_SCHEMA} row per grid generation of a group's accumulator. */
+  static List<Row> partialRows(String groupId, GenerationAccumulator acc, GenerationGrid grid) {
+    List<Row> rows = new ArrayList<>(grid.size());
+    for (int m = 0; m < grid.size(); m++) {
+      Object[] cols = new Object[4 + 2 * Metric.COUNT];
+      cols[0] = groupId;
+      cols[1] = grid.generation(m);
+      cols[2] = acc.runs(m);
+      cols[3] = acc.collapsed(m);
+      int i = 4;
+      for (Metric metric : Metric.values()) {
+        cols[i++] = acc.sum(metric, m);
+        cols[i++] = acc.sumOfSquares(metric, m);
+      }
+      rows.add(RowFactory.create(cols));
+    }
+    return rows;
+  }
+
+  /** The final tables, recomputed from every committed chunk (idempotent). */
+  static void compact(SparkSession spark, ResultsFolder folder, ChunkStore store, boolean trajectories) {
+    spark.sparkContext().setJobDescription("compact tables");
+    spark
+        .read()
+        .schema(Tables.RUNS_SCHEMA)
+        .parquet(store.tablePaths(Tables.RUNS))
+        .sortWithinPartitions("cell_id") // no shuffle: a copy of the chunks' files, each sorted
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(folder.table(Tables.RUNS));
+    generationStats(spark.read().schema(Tables.PARTIALS_SCHEMA).parquet(store.tablePaths(Tables.GENERATION_PARTIALS)))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(folder.table(Tables.GENERATION_STATS));
+    if (trajectories) {
+      spark
+          .read()
+          .schema(Tables.TRAJECTORIES_SCHEMA)
+          .parquet(store.tablePaths(Tables.TRAJECTORIES))
+          .sortWithinPartitions("cell_id", "generation")
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(folder.table(Tables.TRAJECTORIES));
+    }
+  }
+
+  /**
+   * {@code generation_stats} from partial sums: runs, collapsed, ρ_m = collapsed/runs, and per metric
+   * the mean, the sample sd (null below 2 runs) and the sums themselves, so that downstream code can
+   * merge further.
+   */
+  static Dataset<Row> generationStats(Dataset<Row> partials) {
+    List<Column> sums = new ArrayList<>();
+    sums.add(sum("collapsed").as("collapsed"));
+    for (Metric metric : Metric.values()) {
+      sums.add(sum(Tables.sumColumn(metric)).as(Tables.sumColumn(metric)));
+      sums.add(sum(Tables.sumSqColumn(metric)).as(Tables.sumSqColumn(metric)));
+    }
+    Dataset<Row> totals =
+        partials.groupBy("group_id", "generation").agg(sum("runs").as("runs"), sums.toArray(Column[]::new));
+    List<Column> out = new ArrayList<>();
+    out.add(col("group_id"));
+    out.add(col("generation"));
+    out.add(col("runs"));
+    out.add(col("collapsed"));
+    out.add(col("collapsed").divide(col("runs")).as("collapsed_fraction"));
+    Column runs = col("runs").cast("double");
+    for (Metric metric : Metric.values()) {
+      Column s = col(Tables.sumColumn(metric));
+      Column ss = col(Tables.sumSqColumn(metric));
+      out.add(s.divide(runs).as(Tables.meanColumn(metric)));
+      Column variance = greatest(lit(0.0), ss.minus(s.multiply(s).divide(runs)).divide(runs.minus(1)));
+      out.add(when(col("runs").gt(1), sqrt(variance)).as(Tables.sdColumn(metric)));
+      out.add(s);
+      out.add(ss);
+    }
+    // groupBy already placed each group in one partition: sorting within partitions needs no shuffle.
+    return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");
+  }
+
+  private static void writeContexts(SparkSession spark, Sweep sweep, ResultsFolder folder) {
+    List<Row> rows = new ArrayList<>();
+    for (ContextEntry entry : sweep.contexts()) {
+      Context c = entry.context();
+      int[] tokens = c.tokens();
+      double[] probs = c.probs();
+      Integer[] boxedTokens = new Integer[tokens.length];
+      Double[] boxedProbs = new Double[probs.length];
+      for (int i = 0; i < tokens.length; i++) {
+        boxedTokens[i] = tokens[i];
+        boxedProbs[i] = probs[i];
+      }
+      rows.add(
+          RowFactory.create(
+              entry.contextId(), c.vocabulary(), c.support(), c.s0(), c.entropy(),
+              boxedTokens, boxedProbs, c.source()));
+    }
+    spark.createDataFrame(rows, Tables.CONTEXTS_SCHEMA)
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(folder.table(Tables.CONTEXTS));
+  }
+
+  /**
+   * The cells table, built on the executors from the groups (a few hundred bytes each) rather than
+   * shipped row by row from the driver: cells are a function of (sweep seed, group, replicate).
+   */
+  private static void writeCells(SparkSession spark, CellPlan plan, int chunks, ResultsFolder folder) {
+    Sweep sweep = plan.sweep();
+    List<Tuple2<Group, Double>> groups = new ArrayList<>();
+    for (Group group : sweep.groups()) {
+      groups.add(new Tuple2<>(group, CellPlan.estimatedCost(group, plan.contexts().get(group.contextId()))));
+    }
+    long sweepSeed = sweep.seed();
+    int replicates = sweep.replicates();
+    int maxGenerations = sweep.maxGenerations();
+    Trajectories trajectories = sweep.trajectories();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = (int) Math.max(1, Math.min(jsc.defaultParallelism(), sweep.cellCount() / CELL_ROWS_PER_SLICE));
+    JavaRDD<Row> rows =
+        jsc.parallelize(groups, slices)
+            .flatMap(
+                g -> IntStream.range(0, replicates)
+                    .mapToObj(r -> cellRow(CellPlan.cell(sweepSeed, trajectories, g._1(), g._2(), r, chunks), maxGenerations))
+                    .iterator());
+    spark.createDataFrame(rows, Tables.CELLS_SCHEMA)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(folder.table(Tables.CELLS));
+  }
+
+  private static Row cellRow(CellTask c, int maxGenerations) {
+    ParadigmSpec s = c.spec();
+    return RowFactory.create(
+        c.cellId(), c.groupId(), c.contextId(), s.paradigm().configName(), s.n(), s.realN(),
+        s.window(), s.allocation().configName(), s.rate(), s.pool().configName(),
+        s.source().configName(), s.temperature(), s.topP(), s.smoothing(), s.collapseEpsilon(),
+        s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk());
+  }
+
+}

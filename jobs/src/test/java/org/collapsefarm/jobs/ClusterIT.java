@@ -1,0 +1,97 @@
+package org.collapsefarm.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.output.NullOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.SweepLoader;
+import org.collapsefarm.jobs.simulate.SimulateJob;
+import org.collapsefarm.jobs.simulate.Tables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 3 items 6–7: the application jar submitted with submit/spark-submit.sh to a real standalone
+ * cluster (a Master and two Workers on 127.0.0.1) writes the same runs table, bit for bit, as local
+ * mode. Runs in {@code mvn verify} after packaging (needs the shaded jar and spark-home).
+ */
+class ClusterIT {
+  private static final long SUBMIT_TIMEOUT_S = 300;
+  @TempDir static Path dir;
+  static StandaloneCluster cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new StandaloneCluster(Path.of(System.getProperty("farm.spark.home")), dir, 2);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void clusterRunsEqualLocalRunsBitForBit() throws Exception {
+    assertThat(Path.of(System.getProperty("farm.app.jar"))).exists();
+    Path conf = dir.resolve("cluster.conf");
+    Path clusterOut = dir.resolve("cluster-results");
+    Files.writeString(conf, """
+        sweep {
+          name = cluster
+          output = "%s"
+          seed = 5
+          replicates = 40
+          max-generations = 200
+          contexts = [ { family = explicit, probs = [0.5, 0.25, 0.125, 0.125] } ]
+          paradigms = [
+            { paradigm = fully-synthetic, n = [2, 8, 32] }
+            { paradigm = partially-synthetic, n = 8, real-n = 8 }
+          ]
+        }
+        """.formatted(clusterOut.toString().replace("\\", "/")));
+
+    Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("submit").resolve("spark-submit.sh");
+    List<String> command = new ArrayList<>(List.of("bash", script.toString(), conf.toString(),
+        "--master", cluster.masterUrl(), "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m", "--", "--partitions", "7"));
+    File log = dir.resolve("submit.log").toFile();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+    pb.environment().putAll(cluster.env());
+    pb.environment().remove("SPARK_HOME"); // the wrapper then uses SparkSubmit from the Maven jars
+    pb.environment().put("FARM_COMMAND", "simulate");
+    Process submit = pb.start();
+    try {
+      assertThat(submit.waitFor(SUBMIT_TIMEOUT_S, TimeUnit.SECONDS)).as("spark-submit finished").isTrue();
+      assertThat(submit.exitValue()).as("spark-submit exit code; log:%n%s", Files.readString(log.toPath())).isZero();
+    } finally {
+      JvmProcesses.kill(submit);
+      submit.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+    // The application ran on the cluster and its executors, not in a local master.
+    String state = cluster.state();
+    assertThat(state).contains("\"completedapps\"").contains("collapse-farm cluster").contains("FINISHED");
+
+    SparkSession spark = TestSpark.session();
+    Path localOut = dir.resolve("local-results");
+    Sweep local = SweepLoader.load(conf, List.of("sweep.output=\"" + localOut.toString().replace("\\", "/") + "\""));
+    SimulateJob.Outcome outcome = SimulateJob.run(spark, local,
+        new SimulateJob.Options(1, SimulateJob.DEFAULT_CHUNK_CELLS, new PrintStream(NullOutputStream.INSTANCE)));
+    List<Row> localRuns = RunsTables.comparable(spark, outcome.folder().table(Tables.RUNS));
+    List<Row> clusterRuns = RunsTables.comparable(spark, clusterOut.resolve("cluster").resolve(Tables.RUNS).toString());
+    assertThat(localRuns).hasSize((int) local.cellCount());
+    assertThat(clusterRuns).isEqualTo(localRuns);
+  }
+}

@@ -1,0 +1,135 @@
+package org.collapsefarm.jobs.simulate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.output.NullOutputStream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.JvmProcesses;
+import org.collapsefarm.jobs.RunsTables;
+import org.collapsefarm.jobs.TestSpark;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.SweepLoader;
+import org.collapsefarm.jobs.io.ChunkStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 3 item 5: a sweep killed part-way (SIGKILL to a separate JVM, by pid) and run again holds
+ * every cell exactly once, with the same values as a run that was never interrupted.
+ */
+class KillResumeTest {
+  private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
+  private static final int CHUNK_CELLS = 120;
+  private static final long START_TIMEOUT_MS = 120_000;
+
+  @TempDir Path dir;
+
+  private Path conf(Path output) throws Exception {
+    Path conf = dir.resolve("kill.conf");
+    Files.writeString(conf, """
+        sweep {
+          name = kill
+          output = "%s"
+          seed = 11
+          replicates = 60
+          max-generations = 300
+          contexts = [
+            { family = explicit, probs = [0.4, 0.3, 0.2, 0.1] }
+            { family = uniform, vocabulary = 8 }
+          ]
+          paradigms = [
+            { paradigm = fully-synthetic, n = [3, 10, 30] }
+            { paradigm = partially-synthetic, n = 10, real-n = 20 }
+          ]
+        }
+        """.formatted(output.toString().replace("\\", "/")));
+    return conf;
+  }
+
+  @Test
+  void killedSweepResumesWithEveryCellExactlyOnce() throws Exception {
+    Path output = dir.resolve("results");
+    Path conf = conf(output);
+    Path chunks = output.resolve("kill").resolve(ChunkStore.CHUNKS_DIR);
+    File log = dir.resolve("farm.log").toFile();
+    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
+        "org.collapsefarm.jobs.Farm",
+        List.of("simulate", conf.toString(), "--master", "local[2]", "--chunk-cells", "" + CHUNK_CELLS, "--partitions", "2"),
+        Map.of(), log);
+    try {
+      long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+      while (committedChunks(chunks) < 1 && farm.isAlive() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(farm.isAlive()).as("farm still running after its first commit; log: %s", Files.readString(log.toPath())).isTrue();
+    } finally {
+      JvmProcesses.kill(farm);
+    }
+    assertThat(farm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Path root = output.resolve("kill");
+    assertThat(root.resolve("_sweep").resolve("finalized")).doesNotExist();
+    assertThat(root.resolve("_sweep").resolve("definition.sha256")).exists();
+
+    SparkSession spark = TestSpark.session();
+    Sweep sweep = SweepLoader.load(conf, List.of());
+    int chunkCount = (int) ((sweep.cellCount() + CHUNK_CELLS - 1) / CHUNK_CELLS);
+    int committedBefore = committedChunks(chunks);
+    assertThat(committedBefore).isBetween(1, chunkCount - 1);
+
+    SimulateJob.Outcome resumed = SimulateJob.run(spark, sweep, new SimulateJob.Options(0, CHUNK_CELLS, QUIET));
+    assertThat(resumed.chunks()).isEqualTo(chunkCount);
+    assertThat(resumed.computedChunks()).isEqualTo(chunkCount - committedBefore);
+    assertThat(resumed.computedCells()).isLessThan(sweep.cellCount());
+
+    Path fresh = dir.resolve("fresh");
+    Sweep uninterrupted = SweepLoader.load(conf, List.of("sweep.output=\"" + fresh.toString().replace("\\", "/") + "\""));
+    SimulateJob.Outcome reference = SimulateJob.run(spark, uninterrupted, new SimulateJob.Options(0, 1_000_000, QUIET));
+
+    List<Row> resumedRuns = RunsTables.comparable(spark, resumed.folder().table(Tables.RUNS));
+    assertThat(resumedRuns).hasSize((int) sweep.cellCount());
+    assertThat(resumedRuns.stream().map(r -> r.getString(0)).distinct().count()).isEqualTo(sweep.cellCount());
+    assertThat(resumedRuns).isEqualTo(RunsTables.comparable(spark, reference.folder().table(Tables.RUNS)));
+
+    // generation_stats: same runs and collapsed counts per (group, generation); sums equal up to
+    // the order of floating-point additions (different chunking), relative 1e-12.
+    List<Row> a = stats(spark, resumed);
+    List<Row> b = stats(spark, reference);
+    assertThat(a).hasSameSizeAs(b);
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(a.get(i).getString(0)).isEqualTo(b.get(i).getString(0));
+      assertThat(a.get(i).getInt(1)).isEqualTo(b.get(i).getInt(1));
+      assertThat(a.get(i).getLong(2)).isEqualTo(b.get(i).getLong(2)).isEqualTo(sweep.replicates());
+      assertThat(a.get(i).getLong(3)).isEqualTo(b.get(i).getLong(3));
+      assertThat(a.get(i).getDouble(4)).isCloseTo(b.get(i).getDouble(4), org.assertj.core.data.Percentage.withPercentage(1e-10));
+    }
+  }
+
+  private static List<Row> stats(SparkSession spark, SimulateJob.Outcome outcome) {
+    return spark.read().parquet(outcome.folder().table(Tables.GENERATION_STATS))
+        .select(col("group_id"), col("generation"), col("runs"), col("collapsed"), col("sigma_sum"))
+        .orderBy("group_id", "generation").collectAsList();
+  }
+
+  private static int committedChunks(Path chunks) {
+    File[] dirs = chunks.toFile().listFiles((d, name) -> name.startsWith("chunk-"));
+    if (dirs == null) {
+      return 0;
+    }
+    int n = 0;
+    for (File d : dirs) {
+      if (new File(d, ChunkStore.COMMITTED).exists()) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

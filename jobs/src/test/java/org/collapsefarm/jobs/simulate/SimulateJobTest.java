@@ -1,0 +1,185 @@
+package org.collapsefarm.jobs.simulate;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.io.output.NullOutputStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.RunsTables;
+import org.collapsefarm.jobs.TestSpark;
+import org.collapsefarm.jobs.TestSweeps;
+import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.Trajectories;
+import org.collapsefarm.jobs.io.ChunkStore;
+import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.Paradigm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateJobTest {
+  private static final int REPLICATES = 20;
+  private static final int MAX_GENERATIONS = 60;
+  private static final int SAMPLE = 2;
+  /**
+   * generation_stats derives sd from Σx and Σx² (so that chunks can be merged): the subtraction
+   * Σx² − (Σx)²/n cancels, leaving an absolute variance error of about 4·ε·Σx²/(n−1) ≈ 2e-16 here
+   * (x ≤ 1, ε = 2^-52), i.e. an sd error up to ≈ 1.5e-8 even when the true sd is 0.
+   */
+  private static final double SD_TOLERANCE = 1e-7;
+  private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
+
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static Sweep sweep;
+  static SimulateJob.Outcome outcome;
+
+  @BeforeAll
+  static void simulate() {
+    spark = TestSpark.session();
+    sweep = TestSweeps.mixed("tables", dir.toString(), REPLICATES, MAX_GENERATIONS,
+        new Trajectories(Trajectories.Mode.SAMPLE, SAMPLE));
+    outcome = SimulateJob.run(spark, sweep, new SimulateJob.Options(0, 40, QUIET));
+  }
+
+  private static Dataset<Row> table(String name) {
+    return spark.read().parquet(outcome.folder().table(name));
+  }
+
+  @Test
+  void contextsAndCellsTablesCarryTheContractColumns() {
+    assertThat(table(Tables.CONTEXTS).columns()).contains("context_id", "vocabulary", "support", "s0", "entropy", "probs", "source");
+    assertThat(table(Tables.CONTEXTS).count()).isEqualTo(2);
+    Dataset<Row> cells = table(Tables.CELLS);
+    assertThat(cells.columns()).contains("cell_id", "group_id", "context_id", "paradigm", "n", "real_n", "window",
+        "rate", "temperature", "top_p", "smoothing", "replicate", "seed", "max_generations");
+    assertThat(cells.count()).isEqualTo(sweep.cellCount());
+    assertThat(cells.select("cell_id").distinct().count()).isEqualTo(sweep.cellCount());
+  }
+
+  @Test
+  void runsHoldEveryCellOnceWithCensoringConsistent() {
+    Dataset<Row> runs = table(Tables.RUNS);
+    assertThat(runs.columns()).contains("cell_id", "group_id", "collapse_time", "censored", "absorbing_token",
+        "generations_run", "final_sigma", "final_max_prob", "lambda1", "elapsed_ns", "paradigm");
+    assertThat(runs.count()).isEqualTo(sweep.cellCount());
+    assertThat(runs.select("cell_id").distinct().count()).isEqualTo(sweep.cellCount());
+    assertThat(runs.select("cell_id").except(table(Tables.CELLS).select("cell_id")).count()).isZero();
+    assertThat(runs.filter(col("censored").equalTo(col("collapse_time").isNotNull())).count()).isZero();
+    assertThat(runs.filter(col("collapse_time").gt(MAX_GENERATIONS)).count()).isZero();
+    // Fully synthetic with n = 2 on three tokens collapses within 60 generations in nearly every run;
+    // the check is only that both outcomes can be represented: some collapsed rows exist.
+    assertThat(runs.filter(col("censored").equalTo(false)).count()).isPositive();
+  }
+
+  @Test
+  void generationStatsAgreeWithTheRunsTable() {
+    Dataset<Row> stats = table(Tables.GENERATION_STATS);
+    assertThat(stats.columns()).contains("group_id", "generation", "runs", "collapsed_fraction",
+        "sigma_mean", "sigma_sd", "sigma_sum", "sigma_sum_sq", "max_prob_mean", "entropy_mean");
+    assertThat(stats.count()).isEqualTo((long) sweep.groups().size() * (MAX_GENERATIONS + 1));
+    assertThat(stats.filter(col("runs").notEqual(REPLICATES)).count()).isZero();
+    // Generation M of generation_stats and the runs' final metrics describe the same numbers.
+    Map<String, Row> finals =
+        table(Tables.RUNS).groupBy("group_id")
+            .agg(avg("final_sigma"), stddev_samp("final_sigma"), avg("final_entropy"),
+                sum(when(col("censored"), 0).otherwise(1)).divide(count("*")))
+            .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    List<Row> last = stats.filter(col("generation").equalTo(MAX_GENERATIONS))
+        .select("group_id", "sigma_mean", "sigma_sd", "entropy_mean", "collapsed_fraction").collectAsList();
+    assertThat(last).hasSize(sweep.groups().size());
+    Map<String, Group> groups = sweep.groups().stream().collect(Collectors.toMap(Group::groupId, g -> g));
+    for (Row row : last) {
+      Row f = finals.get(row.getString(0));
+      assertThat(row.getDouble(1)).isCloseTo(f.getDouble(1), within(1e-12));
+      assertThat(row.getDouble(2)).isCloseTo(f.getDouble(2), within(SD_TOLERANCE));
+      assertThat(row.getDouble(3)).isCloseTo(f.getDouble(3), within(1e-12));
+      if (groups.get(row.getString(0)).spec().paradigm() == Paradigm.FULLY_SYNTHETIC) {
+        // Collapse is absorbing there: collapsed at M exactly when not censored.
+        assertThat(row.getDouble(4)).isEqualTo(f.getDouble(4));
+      }
+    }
+    // Generation 0 is the context itself in every run: sd 0, mean S_0.
+    Row g0 = stats.filter(col("generation").equalTo(0)).orderBy("group_id").select("sigma_sd").first();
+    assertThat(g0.getDouble(0)).isCloseTo(0.0, within(SD_TOLERANCE));
+  }
+
+  @Test
+  void trajectoriesOnlyForTheSampledReplicatesAndEndAtTheFinalValues() {
+    Dataset<Row> traj = table(Tables.TRAJECTORIES);
+    assertThat(traj.count()).isEqualTo((long) sweep.groups().size() * SAMPLE * (MAX_GENERATIONS + 1));
+    Dataset<Row> lastGen = traj.filter(col("generation").equalTo(MAX_GENERATIONS)).select("cell_id", Metric.SIGMA.column());
+    Dataset<Row> joined = lastGen.join(table(Tables.RUNS).select("cell_id", "final_sigma", "replicate"), "cell_id");
+    assertThat(joined.count()).isEqualTo((long) sweep.groups().size() * SAMPLE);
+    assertThat(joined.filter(col("replicate").geq(SAMPLE)).count()).isZero();
+    assertThat(joined.filter(col("sigma").notEqual(col("final_sigma"))).count()).isZero();
+  }
+
+  @Test
+  void writesTheDefinitionMarker() throws Exception {
+    Path marker = dir.resolve("tables").resolve("_sweep");
+    assertThat(Files.readString(marker.resolve("definition.conf"))).isEqualTo(sweep.definition());
+    assertThat(Files.readString(marker.resolve("definition.sha256")).trim()).isEqualTo(sweep.definitionHash());
+  }
+
+  @Test
+  void resumeRecomputesOnlyMissingChunksAndNeverDuplicates(@TempDir Path other) throws Exception {
+    Sweep s = TestSweeps.mixed("resume", other.toString(), REPLICATES, MAX_GENERATIONS, Trajectories.NONE);
+    SimulateJob.Outcome first = SimulateJob.run(spark, s, new SimulateJob.Options(3, 40, QUIET));
+    assertThat(first.chunks()).isEqualTo(4);
+    assertThat(first.computedChunks()).isEqualTo(4);
+    List<Row> before = RunsTables.comparable(spark, first.folder().table(Tables.RUNS));
+
+    // A second run of a finished sweep computes nothing.
+    assertThat(SimulateJob.run(spark, s, new SimulateJob.Options(3, 40, QUIET)).computedCells()).isZero();
+
+    // Lose chunk 2 and the compaction, as if killed before they were committed; a different
+    // --chunk-cells on restart must not change the recorded chunk layout.
+    Path root = other.resolve("resume");
+    deleteTree(root.resolve(ChunkStore.CHUNKS_DIR).resolve("chunk-00002"));
+    deleteTree(root.resolve("_sweep").resolve("finalized"));
+    deleteTree(root.resolve(Tables.RUNS));
+    long inChunk2 = CellPlan.of(s, 4).cells().stream().filter(c -> c.chunk() == 2).count();
+    SimulateJob.Outcome second = SimulateJob.run(spark, s, new SimulateJob.Options(5, 7, QUIET));
+    assertThat(second.chunks()).isEqualTo(4);
+    assertThat(second.computedChunks()).isEqualTo(1);
+    assertThat(second.computedCells()).isEqualTo(inChunk2).isPositive();
+    assertThat(RunsTables.comparable(spark, second.folder().table(Tables.RUNS))).isEqualTo(before);
+  }
+
+  @Test
+  void runsIdenticalForOneAndSevenPartitionsAndAnyChunking(@TempDir Path other) {
+    Sweep one = TestSweeps.mixed("one", other.toString(), REPLICATES, MAX_GENERATIONS, Trajectories.NONE);
+    Sweep seven = TestSweeps.mixed("seven", other.toString(), REPLICATES, MAX_GENERATIONS, Trajectories.NONE);
+    SimulateJob.Outcome a = SimulateJob.run(spark, one, new SimulateJob.Options(1, 1_000_000, QUIET));
+    SimulateJob.Outcome b = SimulateJob.run(spark, seven, new SimulateJob.Options(7, 60, QUIET));
+    assertThat(a.chunks()).isEqualTo(1);
+    assertThat(b.chunks()).isEqualTo(3);
+    List<Row> rowsA = RunsTables.comparable(spark, a.folder().table(Tables.RUNS));
+    assertThat(rowsA).hasSize((int) one.cellCount());
+    assertThat(RunsTables.comparable(spark, b.folder().table(Tables.RUNS))).isEqualTo(rowsA);
+  }
+
+  private static void deleteTree(Path path) throws Exception {
+    if (Files.exists(path)) {
+      try (var walk = Files.walk(path)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
