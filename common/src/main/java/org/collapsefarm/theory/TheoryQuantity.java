@@ -1,0 +1,101 @@
+package org.collapsefarm.theory;
+
+import java.util.Optional;
+import org.collapsefarm.stats.CheckKind;
+
+/**
+ * The quantities of the {@code theory} table ({@link TheoryRows}), with what the comparison needs to
+ * know about each: its kind (null for an informational row that is not checked by itself), the
+ * empirical quantity it is compared with, and the range of possible values of that quantity, which
+ * decides whether a bound is vacuous (MATH.md §5).
+ */
+public enum TheoryQuantity {
+  S_M("S_m", CheckKind.EXACT, "mean of sigma per generation", 0, 1),
+  S_M_EXACT("S_m_exact", CheckKind.EXACT, "mean of sigma per generation", 0, 1),
+  /** [S] eq. 9 as printed; see {@link SeddikEq9} (it differs from the recursion at finite m). */
+  S_M_EQ9("S_m_eq9", CheckKind.EXACT, "mean of sigma per generation", 0, 1),
+  RHO_LOWER("rho_lower", CheckKind.LOWER_BOUND, "collapsed_fraction (Wilson interval)", 0, 1),
+  RHO_UPPER("rho_upper", CheckKind.UPPER_BOUND, "collapsed_fraction (Wilson interval)", 0, 1),
+  SURVIVAL_LOWER("survival_lower", CheckKind.LOWER_BOUND, "Kaplan-Meier P(T > k)", 0, 1),
+  SURVIVAL_UPPER("survival_upper", CheckKind.UPPER_BOUND, "Kaplan-Meier P(T > k)", 0, 1),
+  SURVIVAL_EXACT("survival_exact", CheckKind.EXACT, "Kaplan-Meier P(T > k)", 0, 1),
+  /** Needs E[T]: only the plain mean when nothing is censored (the restricted mean lies below E[T]). */
+  ET_LOWER("ET_lower", CheckKind.LOWER_BOUND, "mean of T (no censored run)", 1, Double.POSITIVE_INFINITY),
+  /** E[min(T, M)] <= E[T], so a restricted mean wholly above the bound is a violation even with censoring. */
+  ET_UPPER("ET_upper", CheckKind.UPPER_BOUND, "mean of T, or the restricted mean E[min(T,M)] under censoring",
+      1, Double.POSITIVE_INFINITY),
+  ET_DIFFUSION("ET_diffusion", CheckKind.APPROXIMATION, "mean of T (no censored run)", 1, Double.POSITIVE_INFINITY),
+  ET_EXACT("ET_exact", CheckKind.EXACT, "mean of T (no censored run)", 1, Double.POSITIVE_INFINITY),
+  /** One row per support token, named {@code absorb_prob[token]}; checked together by chi-square. */
+  ABSORB_PROB("absorb_prob", CheckKind.EXACT, "absorbing tokens of collapsed runs (chi-square)", 0, 1),
+  THM3_BOUND("thm3_bound", CheckKind.UPPER_BOUND, "mean of l1_p1 at m >= 2", 0, 2),
+  THM3_SSTAR_BOUND("thm3_sstar_bound", CheckKind.UPPER_BOUND, "mean of l1_p1 at m >= 2", 0, 2),
+  THM4_BOUND("thm4_bound", CheckKind.UPPER_BOUND, "mean of l1_p1 at m >= 2", 0, 2),
+  THM4_SSTAR_BOUND("thm4_sstar_bound", CheckKind.UPPER_BOUND, "mean of l1_p1 at m >= 2", 0, 2),
+  THM3_LOG10_BOUND("thm3_log10_bound", null, "log10 of thm3_bound (finite when the bound overflows)", 0, 0),
+  THM3_SSTAR_LOG10_BOUND("thm3_sstar_log10_bound", null, "log10 of thm3_sstar_bound", 0, 0),
+  THM4_LOG10_BOUND("thm4_log10_bound", null, "log10 of thm4_bound", 0, 0),
+  THM4_SSTAR_LOG10_BOUND("thm4_sstar_log10_bound", null, "log10 of thm4_sstar_bound", 0, 0),
+  THM3_INFORMATIVE_N("thm3_informative_N", null, "smallest N with thm3_bound < 2", 0, 0),
+  THM3_SSTAR_INFORMATIVE_N("thm3_sstar_informative_N", null, "smallest N from which thm3_sstar_bound < 2", 0, 0),
+  E_LAMBDA1("E_lambda1", null, "exact E[lambda_1] over the real corpus, used by thm4", 0, 0.25),
+  /** [W]'s expected real share; a reference curve (no per-generation measurement matches it). */
+  REAL_SHARE("real_share", null, "expected real share of generation m's training sample", 0, 1),
+  REAL_SHARE_POOL("real_share_pool", null, "real share of the pool = corpora pool", 0, 1);
+
+  private final String quantity;
+  private final CheckKind kind;
+  private final String empirical;
+  private final double minPossible;
+  private final double maxPossible;
+
+  TheoryQuantity(String quantity, CheckKind kind, String empirical, double minPossible, double maxPossible) {
+    this.quantity = quantity;
+    this.kind = kind;
+    this.empirical = empirical;
+    this.minPossible = minPossible;
+    this.maxPossible = maxPossible;
+  }
+
+  /** The name in the {@code quantity} column. */
+  public String quantity() {
+    return quantity;
+  }
+
+  /** The check kind, or empty for an informational row. */
+  public Optional<CheckKind> kind() {
+    return Optional.ofNullable(kind);
+  }
+
+  /** The empirical quantity it is compared with, in words. */
+  public String empirical() {
+    return empirical;
+  }
+
+  /** The smallest possible value of the empirical quantity (a lower bound at or below it is vacuous). */
+  public double minPossible() {
+    return minPossible;
+  }
+
+  /** The largest possible value of the empirical quantity (an upper bound at or above it is vacuous). */
+  public double maxPossible() {
+    return maxPossible;
+  }
+
+  /** The row name of {@link #ABSORB_PROB} for a vocabulary token. */
+  public static String absorbProb(int token) {
+    return ABSORB_PROB.quantity + "[" + token + "]";
+  }
+
+  /** The quantity of a {@code quantity} column value ({@code absorb_prob[17]} → {@link #ABSORB_PROB}). */
+  public static Optional<TheoryQuantity> of(String name) {
+    int bracket = name.indexOf('[');
+    String base = bracket < 0 ? name : name.substring(0, bracket);
+    for (TheoryQuantity q : values()) {
+      if (q.quantity.equals(base)) {
+        return Optional.of(q);
+      }
+    }
+    return Optional.empty();
+  }
+}
