@@ -6,6 +6,7 @@ import org.collapsefarm.jobs.cli.SimulateCommand;
 import org.collapsefarm.jobs.cli.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code farm} command line (DESIGN.md, "Commands"). Exit codes: 0 done; 2 bad configuration
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
     description = "Monte Carlo farm for model collapse: sweeps of recursions on Spark.",
     subcommands = {ValidateCommand.class, RunCommand.class, SimulateCommand.class})
 public final class Farm {
-  @Option(names = "--verbose", description = "Show stack traces and Spark's INFO logs.")
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Show stack traces and Spark's INFO logs (before or after the subcommand).")
   boolean verbose;
 
   /** True when {@code --verbose} was given. */

@@ -20,7 +20,11 @@ public final class CommandLines {
   public static CommandLine create(Object root) {
     CommandLine cl = new CommandLine(root);
     cl.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage())
+      String hint = "";
+      if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+        hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+      }
+      ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()) + hint
           + "; see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
       return EXIT_BAD_INPUT;
     });
@@ -38,8 +42,14 @@ public final class CommandLines {
     return cl;
   }
 
-  private static boolean verbose(CommandLine.ParseResult parseResult) {
-    return parseResult.hasMatchedOption("--verbose");
+  /** True when {@code --verbose} was given, before or after the subcommand's name. */
+  static boolean verbose(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String oneLine(String s) {

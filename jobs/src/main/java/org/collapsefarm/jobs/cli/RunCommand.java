@@ -1,13 +1,15 @@
 package org.collapsefarm.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.spark.SparkSessions;
 import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.Plan;
 import org.collapsefarm.jobs.config.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -19,17 +21,15 @@ import picocli.CommandLine.ParentCommand;
     description = "Validate the sweep, then run every stage; prints where the tables are and headline numbers.")
 public final class RunCommand implements Callable<Integer> {
   @ParentCommand Farm farm;
+  @Spec CommandSpec spec;
   @Mixin SparkOptions options;
 
   @Override
   public Integer call() throws ConfigException {
     Sweep sweep = SimulateStage.load(options);
-    System.out.println(Plan.describe(sweep));
-    SparkSession spark = SimulateStage.session(sweep, options, farm.verbose());
-    try {
-      SimulateStage.simulate(spark, sweep, options, System.out);
-    } finally {
-      spark.stop();
+    spec.commandLine().getOut().println(Plan.describe(sweep));
+    try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
+      SimulateStage.simulate(lease.spark(), sweep, options, spec.commandLine().getOut());
     }
     return 0;
   }

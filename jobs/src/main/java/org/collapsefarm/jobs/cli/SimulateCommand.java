@@ -1,7 +1,7 @@
 package org.collapsefarm.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.spark.SparkSessions;
 import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.Sweep;
@@ -23,11 +23,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ConfigException {
     Sweep sweep = SimulateStage.load(options);
-    SparkSession spark = SimulateStage.session(sweep, options, farm.verbose());
-    try {
-      SimulateStage.simulate(spark, sweep, options, System.out);
-    } finally {
-      spark.stop();
+    try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
+      SimulateStage.simulate(lease.spark(), sweep, options, spec.commandLine().getOut());
     }
     return 0;
   }

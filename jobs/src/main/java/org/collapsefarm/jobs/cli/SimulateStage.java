@@ -1,6 +1,6 @@
 package org.collapsefarm.jobs.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -36,7 +36,7 @@ final class SimulateStage {
   }
 
   /** The session for the sweep: --master, then spark-submit, then the config, then local[*]. */
-  static SparkSession session(Sweep sweep, SparkOptions options, boolean verbose) {
+  static SparkSessions.Lease session(Sweep sweep, SparkOptions options, boolean verbose) {
     if (verbose) {
       Logging.verbose();
     }
@@ -48,7 +48,7 @@ final class SimulateStage {
   }
 
   /** Runs the simulate job and prints where the tables are and the headline numbers. */
-  static SimulateJob.Outcome simulate(SparkSession spark, Sweep sweep, SparkOptions options, PrintStream out) {
+  static SimulateJob.Outcome simulate(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out) {
     SimulateJob.Outcome outcome =
         SimulateJob.run(spark, sweep, new SimulateJob.Options(options.partitions, options.chunkCells, System.err));
     out.printf(

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigUtil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,11 @@ final class ConfigFiles {
     }
   }
 
-  /** {@code key=value} parsed as the HOCON {@code key = value}, so lists and quoting work as in a file. */
+  /**
+   * {@code key=value} parsed as the HOCON {@code key = value}, so lists and quoting work as in a
+   * file. A value that is not valid HOCON is taken as text, so that {@code --set
+   * spark.master=local[2]} works without shell-level quoting of HOCON quotes.
+   */
   private static Config parseOverride(String override) throws ConfigException {
     int eq = override.indexOf('=');
     if (eq <= 0) {
@@ -70,11 +75,17 @@ final class ConfigFiles {
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
+    ConfigParseOptions options =
+        ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription("--set " + override);
     try {
-      return ConfigFactory.parseString(key + "=" + value,
-          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription("--set " + override));
-    } catch (com.typesafe.config.ConfigException e) {
-      throw new ConfigException("--set " + override, "not valid HOCON: " + problem(e), "key=value, e.g. --set sweep.replicates=10");
+      return ConfigFactory.parseString(key + "=" + value, options);
+    } catch (com.typesafe.config.ConfigException asHocon) {
+      try {
+        return ConfigFactory.parseString(key + "=" + ConfigUtil.quoteString(value), options);
+      } catch (com.typesafe.config.ConfigException asText) {
+        throw new ConfigException("--set " + override, "not valid HOCON: " + problem(asHocon),
+            "key=value with a key such as sweep.replicates");
+      }
     }
   }
 

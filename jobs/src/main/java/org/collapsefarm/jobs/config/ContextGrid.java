@@ -26,6 +26,11 @@ final class ContextGrid {
   static final String EXAMPLE = "{ family = uniform, vocabulary = 10 }";
   /** The seed of a seeded family when none is written. */
   static final long DEFAULT_SEED = 0;
+  /**
+   * The largest vocabulary a sweep may use: the driver builds and holds every context (dense
+   * families cost about 12 bytes per token), so a typo such as an extra zero must not exhaust it.
+   */
+  static final int MAX_VOCABULARY = 10_000_000;
 
   /** A family of initial distributions and the keys it takes. */
   enum Family {
@@ -143,6 +148,11 @@ final class ContextGrid {
 
   private static Context build(String path, Grid.Point pt) throws ConfigException {
     Family family = Family.fromConfig((String) pt.get("family"));
+    Object vocabulary = pt.get("vocabulary");
+    if (vocabulary != null && (Integer) vocabulary > MAX_VOCABULARY) {
+      throw new ConfigException(pt.path("vocabulary", path), "a vocabulary of " + vocabulary + " tokens is too large for the driver",
+          "at most " + MAX_VOCABULARY);
+    }
     try {
       return switch (family) {
         case EXPLICIT -> Contexts.explicit((double[]) pt.get("probs"));

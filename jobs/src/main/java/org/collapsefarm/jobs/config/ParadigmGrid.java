@@ -29,6 +29,11 @@ final class ParadigmGrid {
   /** The mitigation knobs (MATH.md §2, notes), allowed in every entry and sweep-wide. */
   static final List<String> KNOBS = List.of("temperature", "top-p", "smoothing", "collapse-epsilon", "real-anchor");
 
+  private static final List<String> ALLOCATIONS = Arrays.stream(Allocation.values()).map(Allocation::configName).toList();
+  private static final List<String> POOLS = Arrays.stream(Pool.values()).map(Pool::configName).toList();
+  private static final List<String> SOURCES = Arrays.stream(SourceMode.values()).map(SourceMode::configName).toList();
+  private static final List<String> PARADIGMS = Arrays.stream(Paradigm.values()).map(Paradigm::configName).toList();
+
   /** Every key of an entry, in grid order (the first varies slowest), with its type. */
   private static final Map<String, Values.Type> KEYS = new LinkedHashMap<>();
   /** The paradigms a paradigm-specific key applies to; keys not listed apply to all. */
@@ -196,9 +201,4 @@ final class ParadigmGrid {
   private static String namesOf(Set<Paradigm> paradigms) {
     return paradigms.stream().map(Paradigm::configName).collect(Collectors.joining(" and "));
   }
-
-  private static final List<String> ALLOCATIONS = Arrays.stream(Allocation.values()).map(Allocation::configName).toList();
-  private static final List<String> POOLS = Arrays.stream(Pool.values()).map(Pool::configName).toList();
-  private static final List<String> SOURCES = Arrays.stream(SourceMode.values()).map(SourceMode::configName).toList();
-  private static final List<String> PARADIGMS = Arrays.stream(Paradigm.values()).map(Paradigm::configName).toList();
 }

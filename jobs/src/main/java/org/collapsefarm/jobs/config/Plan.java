@@ -58,13 +58,14 @@ public final class Plan {
       sum[1]++;
     }
     line(b, "parameter sets: %d (each on every context), est. generations per run (mean over contexts):", perSpec.size());
+    int width = perSpec.keySet().stream().mapToInt(spec -> label(spec).length()).max().orElse(0);
     shown = 0;
     for (Map.Entry<ParadigmSpec, double[]> e : perSpec.entrySet()) {
       if (shown++ == MAX_LINES) {
         line(b, "  ... and %d more", perSpec.size() - MAX_LINES);
         break;
       }
-      line(b, "  %-60s %12s", label(e.getKey()), approx(e.getValue()[0] / e.getValue()[1]));
+      line(b, "  %-" + width + "s %8s", label(e.getKey()), approx(e.getValue()[0] / e.getValue()[1]));
     }
 
     double total = s.groups().stream().mapToDouble(Group::estimatedGenerations).sum() * s.replicates();
@@ -124,8 +125,10 @@ public final class Plan {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  private static String approx(double x) {
-    return x < 1e4 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.2g", x);
+  /** Whole numbers below 10,000 as they are, larger ones with two significant digits, e.g. {@code 1.9e6}. */
+  static String approx(double x) {
+    return x < 1e4 ? String.format(Locale.ROOT, "%.0f", x)
+        : String.format(Locale.ROOT, "%.2g", x).replace("e+0", "e").replace("e+", "e");
   }
 
   private static String duration(double seconds) {

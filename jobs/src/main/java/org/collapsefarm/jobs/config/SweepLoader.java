@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,19 +109,9 @@ public final class SweepLoader {
   private static Trajectories trajectories(ConfigValue v) throws ConfigException {
     ConfigObject record = Values.object("sweep.record", required("sweep.record", v), "{ trajectories = none }");
     Values.checkKeys("sweep.record", record, RECORD_KEYS, key -> null);
-    List<String> modes = new ArrayList<>();
-    for (Trajectories.Mode m : Trajectories.Mode.values()) {
-      modes.add(m.configName());
-    }
+    List<String> modes = Arrays.stream(Trajectories.Mode.values()).map(Trajectories.Mode::configName).toList();
     String name = Values.text("sweep.record.trajectories", required("sweep.record.trajectories", record.get("trajectories")));
-    Trajectories.Mode mode = Values.choice("sweep.record.trajectories", name, n -> {
-      for (Trajectories.Mode m : Trajectories.Mode.values()) {
-        if (m.configName().equals(n)) {
-          return m;
-        }
-      }
-      throw new org.collapsefarm.ParameterException("trajectories", "unknown");
-    }, modes);
+    Trajectories.Mode mode = Values.choice("sweep.record.trajectories", name, Trajectories.Mode::fromConfig, modes);
     if (mode != Trajectories.Mode.SAMPLE) {
       return new Trajectories(mode, 0);
     }

@@ -1,6 +1,7 @@
 package org.collapsefarm.jobs.config;
 
 import java.io.Serializable;
+import org.collapsefarm.ParameterException;
 
 /**
  * Which cells write their per-generation measurements to the {@code trajectories} table
@@ -30,6 +31,16 @@ public record Trajectories(Mode mode, int sampleSize) implements Serializable {
 
     public String configName() {
       return configName;
+    }
+
+    /** Parses a configuration name; the error lists the allowed names. */
+    public static Mode fromConfig(String name) {
+      for (Mode m : values()) {
+        if (m.configName.equals(name)) {
+          return m;
+        }
+      }
+      throw new ParameterException("trajectories", "unknown value '" + name + "'; allowed: none, all, sample");
     }
   }
 

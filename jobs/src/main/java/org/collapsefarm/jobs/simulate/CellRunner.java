@@ -15,7 +15,7 @@ import org.collapsefarm.measure.Metric;
 
 /**
  * Runs a bin of cells on an executor: {@link Recursion#run} per cell, the group's {@link
- * GenerationAccumulator} as the sink (plus a {@link TrajectoryRecorder} where asked). Plain Java: a
+ * GenerationAccumulator} (on the {@link GenerationGrid}) as the sink (plus a {@link TrajectoryRecorder} where asked). Plain Java: a
  * cell's result depends on its context, spec, cap and seed only, never on the bin it landed in.
  */
 final class CellRunner {
@@ -26,18 +26,24 @@ final class CellRunner {
 
   private CellRunner() {}
 
+  /**
+   * @param grid the generations kept in the accumulators and trajectories; accumulator index i is
+   *     generation {@code grid.generation(i)}
+   */
   static BinResult run(
-      List<CellTask> bin, Map<String, Context> contexts, int maxGenerations, Progress progress) {
+      List<CellTask> bin, Map<String, Context> contexts, int maxGenerations, GenerationGrid grid,
+      Progress progress) {
     List<Row> runs = new ArrayList<>(bin.size());
     List<Row> trajectories = new ArrayList<>();
     Map<String, GenerationAccumulator> accumulators = new TreeMap<>();
     for (CellTask cell : bin) {
       GenerationAccumulator accumulator =
-          accumulators.computeIfAbsent(cell.groupId(), g -> new GenerationAccumulator(maxGenerations));
+          accumulators.computeIfAbsent(cell.groupId(), g -> new GenerationAccumulator(grid.size() - 1));
+      GenerationSink gridded = new GridSink(grid, accumulator);
       GenerationSink sink =
           cell.recordTrajectory()
-              ? new TeeSink(accumulator, new TrajectoryRecorder(cell.cellId(), cell.groupId(), trajectories))
-              : accumulator;
+              ? new TeeSink(gridded, new TrajectoryRecorder(cell.cellId(), cell.groupId(), grid, trajectories))
+              : gridded;
       Context context = contexts.get(cell.contextId());
       long start = System.nanoTime();
       RunResult result = Recursion.run(context, cell.spec(), maxGenerations, cell.seed(), sink);

@@ -32,6 +32,8 @@ import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.measure.GenerationAccumulator;
 import org.collapsefarm.measure.Metric;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -66,6 +68,8 @@ public final class SimulateJob {
   /** What a call did: cells in the sweep, cells computed now, chunks in all and computed now. */
   public record Outcome(ResultsFolder folder, long cells, long computedCells, int chunks, int computedChunks) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
+
   private SimulateJob() {}
 
   public static Outcome run(SparkSession spark, Sweep sweep, Options options) {
@@ -77,9 +81,11 @@ public final class SimulateJob {
     if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
       return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
     }
+    long t0 = System.nanoTime();
     CellPlan plan = CellPlan.of(sweep, chunks);
     writeContexts(spark, sweep, folder);
     writeCells(spark, plan, folder);
+    LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
     store.clearTemporary();
     Set<Integer> committed = store.committed();
@@ -100,13 +106,18 @@ public final class SimulateJob {
     boolean trajectories = plan.cells().stream().anyMatch(CellTask::recordTrajectory);
     try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone, done::value)) {
       for (Map.Entry<Integer, List<CellTask>> chunk : todo.entrySet()) {
+        long t = System.nanoTime();
         runChunk(spark, jsc, store, chunk.getKey(), chunk.getValue(), partitions, contexts,
             sweep.maxGenerations(), done, trajectories);
+        LOG.debug("chunk {} ({} cells) committed in {} ms", chunk.getKey(), chunk.getValue().size(),
+            (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
       contexts.destroy();
     }
+    long t1 = System.nanoTime();
     compact(spark, folder, store, trajectories);
+    LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
     long computed = plan.cells().size() - alreadyDone;
     return new Outcome(folder, sweep.cellCount(), computed, chunks, todo.size());
@@ -132,11 +143,12 @@ public final class SimulateJob {
       LongAccumulator done,
       boolean trajectories) {
     List<List<CellTask>> bins = CostBalancer.balance(cells, partitions);
+    GenerationGrid grid = GenerationGrid.of(maxGenerations);
     jsc.setJobDescription("simulate chunk " + chunk + " (" + cells.size() + " cells)");
     // One element per slice: parallelize puts bin i in partition i.
     JavaRDD<BinResult> results =
         jsc.parallelize(bins, bins.size())
-            .map(bin -> CellRunner.run(bin, contexts.value(), maxGenerations, () -> done.add(1)))
+            .map(bin -> CellRunner.run(bin, contexts.value(), maxGenerations, grid, () -> done.add(1)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Path attempt = store.begin(chunk);
@@ -152,9 +164,9 @@ public final class SimulateJob {
                       .iterator())
               // A fresh accumulator per merge: the cached ones must stay unchanged for retries.
               .reduceByKey(
-                  (a, b) -> new GenerationAccumulator(maxGenerations).merge(a).merge(b),
+                  (a, b) -> new GenerationAccumulator(a.maxGenerations()).merge(a).merge(b),
                   partialPartitions(bins))
-              .flatMap(e -> partialRows(e._1(), e._2()).iterator());
+              .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator());
       spark
           .createDataFrame(partials, Tables.PARTIALS_SCHEMA)
           .write()
@@ -177,13 +189,13 @@ public final class SimulateJob {
     return (int) Math.max(1, Math.min(bins.size(), groups / GROUPS_PER_PARTIAL_FILE));
   }
 
-  /** One {@link Tables#PARTIALS_SCHEMA} row per generation 0..M of a group's accumulator. */
-  static List<Row> partialRows(String groupId, GenerationAccumulator acc) {
-    List<Row> rows = new ArrayList<>(acc.maxGenerations() + 1);
-    for (int m = 0; m <= acc.maxGenerations(); m++) {
+  /** One {@link Tables#PARTIALS_SCHEMA} row per grid generation of a group's accumulator. */
+  static List<Row> partialRows(String groupId, GenerationAccumulator acc, GenerationGrid grid) {
+    List<Row> rows = new ArrayList<>(grid.size());
+    for (int m = 0; m < grid.size(); m++) {
       Object[] cols = new Object[4 + 2 * Metric.COUNT];
       cols[0] = groupId;
-      cols[1] = m;
+      cols[1] = grid.generation(m);
       cols[2] = acc.runs(m);
       cols[3] = acc.collapsed(m);
       int i = 4;
@@ -203,7 +215,7 @@ public final class SimulateJob {
         .read()
         .schema(Tables.RUNS_SCHEMA)
         .parquet(store.tablePaths(Tables.RUNS))
-        .orderBy("cell_id")
+        .sortWithinPartitions("cell_id") // no shuffle: a copy of the chunks' files, each sorted
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.RUNS));
@@ -216,7 +228,7 @@ public final class SimulateJob {
           .read()
           .schema(Tables.TRAJECTORIES_SCHEMA)
           .parquet(store.tablePaths(Tables.TRAJECTORIES))
-          .orderBy("cell_id", "generation")
+          .sortWithinPartitions("cell_id", "generation")
           .write()
           .mode(SaveMode.Overwrite)
           .parquet(folder.table(Tables.TRAJECTORIES));
@@ -253,7 +265,8 @@ public final class SimulateJob {
       out.add(s);
       out.add(ss);
     }
-    return totals.select(out.toArray(Column[]::new)).orderBy("group_id", "generation");
+    // groupBy already placed each group in one partition: sorting within partitions needs no shuffle.
+    return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");
   }
 
   private static void writeContexts(SparkSession spark, Sweep sweep, ResultsFolder folder) {

@@ -7,30 +7,34 @@ import org.collapsefarm.measure.GenerationSink;
 import org.collapsefarm.measure.Metric;
 
 /**
- * A sink that turns one cell's generations into {@code trajectories} rows. An absorbed tail
- * (fully synthetic after collapse) is written out generation by generation: the table promises one
- * row per (cell, generation) up to the cap.
+ * A sink that turns one cell's generations into {@code trajectories} rows, at the generations of
+ * the {@link GenerationGrid} (every generation for caps up to its dense limit). An absorbed tail
+ * (fully synthetic after collapse) is written out point by point up to the cap.
  */
 final class TrajectoryRecorder implements GenerationSink {
   private final String cellId;
   private final String groupId;
+  private final GenerationGrid grid;
   private final List<Row> out;
 
-  TrajectoryRecorder(String cellId, String groupId, List<Row> out) {
+  TrajectoryRecorder(String cellId, String groupId, GenerationGrid grid, List<Row> out) {
     this.cellId = cellId;
     this.groupId = groupId;
+    this.grid = grid;
     this.out = out;
   }
 
   @Override
   public void generation(int m, double[] values, boolean collapsed) {
-    out.add(row(m, values, collapsed));
+    if (grid.indexOf(m) >= 0) {
+      out.add(row(m, values, collapsed));
+    }
   }
 
   @Override
   public void absorbed(int from, int to, double[] values) {
-    for (int m = from; m <= to; m++) {
-      out.add(row(m, values, true));
+    for (int i = grid.ceilingIndex(from), last = grid.floorIndex(to); i <= last; i++) {
+      out.add(row(grid.generation(i), values, true));
     }
   }
 

@@ -62,8 +62,22 @@ public final class SparkSessions {
     return location.endsWith(".jar") ? Optional.of(location) : Optional.empty();
   }
 
-  /** The session for {@code conf} (an existing active session is reused, as Spark does). */
-  public static SparkSession session(SparkConf conf) {
-    return SparkSession.builder().config(conf).getOrCreate();
+  /**
+   * A session for {@code conf}. An existing session of this JVM is reused (as Spark's getOrCreate
+   * does) and then left running on {@link Lease#close()}: only a session started here is stopped.
+   */
+  public static Lease session(SparkConf conf) {
+    boolean existed = SparkSession.getDefaultSession().isDefined();
+    return new Lease(SparkSession.builder().config(conf).getOrCreate(), !existed);
+  }
+
+  /** A session and whether closing it stops it. */
+  public record Lease(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
   }
 }

@@ -102,6 +102,8 @@ class ValidateBadInputTest {
         "sweep.contexts[0].suport", "did you mean 'support'"));
     c.add(contexts("required context key missing", "{ family = zipf, vocabulary = 10 }", "sweep.contexts[0].exponent", "required"));
     c.add(contexts("probability written as text", "{ family = explicit, probs = [0.5, half] }", "sweep.contexts[0].probs[1]", "number"));
+    c.add(contexts("vocabulary too large for the driver", "{ family = uniform, vocabulary = 1e9 }",
+        "sweep.contexts[0].vocabulary", "at most"));
     c.add(contexts("vocabulary a fraction", "{ family = uniform, vocabulary = 10.5 }", "sweep.contexts[0].vocabulary", "integer"));
     c.add(contexts("power-law S_0 below 1/support", "{ family = power-law, vocabulary = 600, support = 52, s0 = 0.01 }",
         "sweep.contexts[0].s0", "unreachable"));
@@ -152,7 +154,8 @@ class ValidateBadInputTest {
         "spark.executor.memory", "not grid axes", List.of()));
     // --set
     c.add(sweep("--set without =", VALID_SWEEP_BODY + FS, "--set sweep.seed", "key=value", "--set", "sweep.seed"));
-    c.add(sweep("--set with bad HOCON", VALID_SWEEP_BODY + FS, "--set sweep.seed=[1,", "HOCON", "--set", "sweep.seed=[1,"));
+    c.add(sweep("--set with a bad key", VALID_SWEEP_BODY + FS, "--set sweep..seed=1", "HOCON", "--set", "sweep..seed=1"));
+    c.add(sweep("--set with a value that is no HOCON", VALID_SWEEP_BODY + FS, "sweep.seed", "text \"[1,\"", "--set", "sweep.seed=[1,"));
     c.add(sweep("--set of an unknown key", VALID_SWEEP_BODY + FS, "sweep.replicatess", "did you mean 'replicates'",
         "--set", "sweep.replicatess=3"));
     c.add(sweep("--set replicates to text", VALID_SWEEP_BODY + FS, "sweep.replicates", "integer", "--set", "sweep.replicates=many"));
