@@ -1,5 +1,6 @@
 package org.collapsefarm.jobs.compare;
 
+import java.io.Serializable;
 import org.collapsefarm.stats.Estimate;
 import org.collapsefarm.stats.Intervals;
 
@@ -17,7 +18,9 @@ public record GenerationMoments(
     double l1P1Sum,
     double l1P1SumSq,
     double l1P0Sum,
-    double l1P0SumSq) {
+    double l1P0SumSq)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** The mean of σ_m with its SE and the interval at z. */
   public Estimate sigma(double z) {
