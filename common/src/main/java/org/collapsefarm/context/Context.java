@@ -18,6 +18,10 @@ public final class Context implements Serializable {
   private final int[] tokens;
   private final double[] probs;
   private final String source;
+  /** Σp², max p and H(p), computed once: every run of the context reports them at generation 0. */
+  private final double s0;
+  private final double maxProb;
+  private final double entropy;
 
   /**
    * @param vocabulary s, the vocabulary size
@@ -47,6 +51,17 @@ public final class Context implements Serializable {
     this.tokens = tokens.clone();
     this.probs = probs.clone();
     this.source = source;
+    double sq = 0;
+    double max = 0;
+    double h = 0;
+    for (double p : this.probs) {
+      sq += p * p;
+      max = Math.max(max, p);
+      h -= p * Math.log(p);
+    }
+    this.s0 = sq;
+    this.maxProb = max;
+    this.entropy = tokens.length == 1 ? 0.0 : h;
   }
 
   /** s, the vocabulary size. */
@@ -81,20 +96,17 @@ public final class Context implements Serializable {
 
   /** S_0 = Σ p_i² (MATH.md §1). */
   public double s0() {
-    double s = 0;
-    for (double p : probs) {
-      s += p * p;
-    }
-    return s;
+    return s0;
   }
 
-  /** H(p) in nats. */
+  /** ‖p‖_∞ = max_i p_i. */
+  public double maxProb() {
+    return maxProb;
+  }
+
+  /** H(p) in nats (exactly 0 for a Dirac mass). */
   public double entropy() {
-    double h = 0;
-    for (double p : probs) {
-      h -= p * Math.log(p);
-    }
-    return h;
+    return entropy;
   }
 
   /** The dense vector p on the whole vocabulary. */

@@ -10,8 +10,9 @@ package org.collapsefarm.kernel;
  * @param finalValues the metrics at generation M (filled exactly when stopped early), indexed by
  *     {@link org.collapsefarm.measure.Metric#ordinal()}
  * @param lambda1 λ_1 = max_A p^(1)(A)·p^(1)(A^c) of [S] Theorem 4, or NaN where not computed
- * @param tokenGenerations Σ over simulated generations of the live support at that generation (the
- *     work measure of the benchmark)
+ * @param tokenGenerations Σ over simulated generations m of the live support the kernel works on when
+ *     it draws generation m (the tokens any source of generation m can produce: for fully synthetic
+ *     the support of p^(m-1), s~ at m = 1); the work measure of the benchmark
  */
 public record RunResult(
     int collapseTime,

@@ -1,60 +1,249 @@
 package org.collapsefarm.measure;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Mergeable per-generation sums over runs (issue 2, item 7): for generations 0..M, the number of
- * runs, Σ and Σ² of every {@link Metric}, and the number of collapsed runs. Executors feed thousands
- * of runs into one accumulator (it is a {@link GenerationSink}) and Spark merges accumulators; no
- * trajectory is kept.
+ * runs, Σ and Σ² of every {@link Metric}, the number of runs collapsed at m and the number of runs
+ * whose collapse time T is ≤ m. Executors feed thousands of runs into one accumulator (it is a
+ * {@link GenerationSink}) and Spark merges accumulators; no trajectory is kept.
  *
- * <p>API fixed for the farm; the implementation belongs to the kernel (issue 2).
+ * <p>Cost: {@link #generation} is O(1); {@link #absorbed} is O(1) too — a run absorbed at generation
+ * {@code from} adds its constant values to every generation {@code from..to} through difference
+ * arrays, resolved by one prefix sum the next time a value is read, the accumulator is merged or
+ * serialised.
+ *
+ * <p>Metrics that are NaN for a run (the cross-entropy of unsmoothed runs, see {@link Measurements})
+ * make Σ and Σ² NaN at the generations that run covers: a group's runs share one spec, so the
+ * measurement is simply not applicable to the group.
+ *
+ * <p>{@link #collapsedBy} relies on the sink protocol: a run's calls are {@code generation(0, …)},
+ * {@code generation(1, …)}, … in order, optionally ending with one {@code absorbed} call; a call with
+ * m = 0 starts a new run. One accumulator therefore takes one run at a time (not thread safe).
  */
 public final class GenerationAccumulator implements GenerationSink, Serializable {
   private static final long serialVersionUID = 1L;
 
+  private final int maxGenerations;
+  private final long[] runs;
+  private final long[] collapsed;
+  /** Runs whose first collapse is at m (prefix-summed by {@link #collapsedBy}). */
+  private final long[] firstCollapse;
+  private final double[][] sum;
+  private final double[][] sumSq;
+
+  /** Difference arrays of absorbed runs (length M + 2), allocated on first use. */
+  private transient Pending pending;
+
+  /** Whether the run being fed has already collapsed (so its first collapse is counted once). */
+  private transient boolean runCollapsed;
+
+  /** Prefix sums of {@link #firstCollapse}, rebuilt after any change. */
+  private transient long[] collapsedByCache;
+
   /** An empty accumulator for generations 0..maxGenerations. */
   public GenerationAccumulator(int maxGenerations) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    if (maxGenerations < 0) {
+      throw new IllegalArgumentException("maxGenerations must be >= 0, got " + maxGenerations);
+    }
+    this.maxGenerations = maxGenerations;
+    int len = maxGenerations + 1;
+    runs = new long[len];
+    collapsed = new long[len];
+    firstCollapse = new long[len];
+    sum = new double[Metric.COUNT][len];
+    sumSq = new double[Metric.COUNT][len];
   }
 
   @Override
-  public void generation(int m, double[] values, boolean collapsed) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+  public void generation(int m, double[] values, boolean isCollapsed) {
+    if (m == 0) {
+      runCollapsed = false;
+    }
+    runs[m]++;
+    if (isCollapsed) {
+      collapsed[m]++;
+      if (!runCollapsed) {
+        firstCollapse[m]++;
+        runCollapsed = true;
+        collapsedByCache = null;
+      }
+    }
+    for (int k = 0; k < Metric.COUNT; k++) {
+      double v = values[k];
+      sum[k][m] += v;
+      sumSq[k][m] += v * v;
+    }
   }
 
   @Override
   public void absorbed(int from, int to, double[] values) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    if (from > to) {
+      return;
+    }
+    if (pending == null) {
+      pending = new Pending(maxGenerations + 2);
+    }
+    Pending p = pending;
+    p.runs[from]++;
+    p.runs[to + 1]--;
+    if (!runCollapsed) {
+      firstCollapse[from]++;
+      runCollapsed = true;
+      collapsedByCache = null;
+    }
+    for (int k = 0; k < Metric.COUNT; k++) {
+      double v = values[k];
+      if (Double.isNaN(v)) {
+        p.nan[k][from]++;
+        p.nan[k][to + 1]--;
+      } else {
+        p.sum[k][from] += v;
+        p.sum[k][to + 1] -= v;
+        p.sumSq[k][from] += v * v;
+        p.sumSq[k][to + 1] -= v * v;
+      }
+    }
+    p.dirty = true;
   }
 
   /** Adds other's sums to this one's (same cap); returns this. */
   public GenerationAccumulator merge(GenerationAccumulator other) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    if (other.maxGenerations != maxGenerations) {
+      throw new IllegalArgumentException(
+          "cannot merge accumulators with caps " + maxGenerations + " and " + other.maxGenerations);
+    }
+    resolve();
+    other.resolve();
+    collapsedByCache = null;
+    for (int m = 0; m <= maxGenerations; m++) {
+      runs[m] += other.runs[m];
+      collapsed[m] += other.collapsed[m];
+      firstCollapse[m] += other.firstCollapse[m];
+    }
+    for (int k = 0; k < Metric.COUNT; k++) {
+      for (int m = 0; m <= maxGenerations; m++) {
+        sum[k][m] += other.sum[k][m];
+        sumSq[k][m] += other.sumSq[k][m];
+      }
+    }
+    return this;
   }
 
   /** The cap M: generations are 0..M. */
   public int maxGenerations() {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    return maxGenerations;
   }
 
   /** Number of runs counted at generation m. */
   public long runs(int m) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    resolve();
+    return runs[m];
   }
 
-  /** Number of runs collapsed at generation m (ρ_m = collapsed(m) / runs(m)). */
+  /**
+   * Number of runs whose model at generation m is collapsed ({@code ‖p^(m)‖_∞ ≥ 1 − ε}). Under fully
+   * synthetic (absorbing) this equals {@link #collapsedBy}; under most-recent K > 1 or randomly
+   * sampled a collapsed model can regain diversity, so the two differ.
+   */
   public long collapsed(int m) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    resolve();
+    return collapsed[m];
+  }
+
+  /** Number of runs with collapse time T ≤ m: ρ_m = collapsedBy(m) / runs(m) (MATH.md §4). */
+  public long collapsedBy(int m) {
+    long[] cache = collapsedByCache;
+    if (cache == null) {
+      cache = new long[maxGenerations + 1];
+      long c = 0;
+      for (int g = 0; g <= maxGenerations; g++) {
+        c += firstCollapse[g];
+        cache[g] = c;
+      }
+      collapsedByCache = cache;
+    }
+    return cache[m];
   }
 
   /** Σ over runs of metric at generation m. */
   public double sum(Metric metric, int m) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    resolve();
+    return sum[metric.ordinal()][m];
   }
 
   /** Σ over runs of metric² at generation m. */
   public double sumOfSquares(Metric metric, int m) {
-    throw new UnsupportedOperationException("kernel not yet implemented");
+    resolve();
+    return sumSq[metric.ordinal()][m];
+  }
+
+  /** Folds the pending difference arrays of absorbed runs into the per-generation sums. */
+  private void resolve() {
+    Pending p = pending;
+    if (p == null || !p.dirty) {
+      return;
+    }
+    long r = 0;
+    for (int m = 0; m <= maxGenerations; m++) {
+      r += p.runs[m];
+      runs[m] += r;
+      collapsed[m] += r;
+    }
+    for (int k = 0; k < Metric.COUNT; k++) {
+      double s = 0;
+      double s2 = 0;
+      long nan = 0;
+      double[] ds = p.sum[k];
+      double[] ds2 = p.sumSq[k];
+      long[] dn = p.nan[k];
+      for (int m = 0; m <= maxGenerations; m++) {
+        s += ds[m];
+        s2 += ds2[m];
+        nan += dn[m];
+        if (nan > 0) {
+          sum[k][m] = Double.NaN;
+          sumSq[k][m] = Double.NaN;
+        } else {
+          sum[k][m] += s;
+          sumSq[k][m] += s2;
+        }
+      }
+    }
+    p.clear();
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    resolve();
+    out.defaultWriteObject();
+  }
+
+  /** Difference arrays: entry m holds what changes at generation m. */
+  private static final class Pending {
+    final long[] runs;
+    final double[][] sum;
+    final double[][] sumSq;
+    final long[][] nan;
+    boolean dirty;
+
+    Pending(int len) {
+      runs = new long[len];
+      sum = new double[Metric.COUNT][len];
+      sumSq = new double[Metric.COUNT][len];
+      nan = new long[Metric.COUNT][len];
+    }
+
+    void clear() {
+      Arrays.fill(runs, 0);
+      for (int k = 0; k < Metric.COUNT; k++) {
+        Arrays.fill(sum[k], 0);
+        Arrays.fill(sumSq[k], 0);
+        Arrays.fill(nan[k], 0);
+      }
+      dirty = false;
+    }
   }
 }

@@ -1,0 +1,211 @@
+package org.collapsefarm.sampling;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Exact multinomial variates Mult(k, q) over the first {@code len} entries of a probability vector,
+ * with no allocation. The caller keeps the live support (entries with q_i &gt; 0) compacted at the
+ * front, so the cost follows {@code len}, never the vocabulary; it does not grow with k either.
+ *
+ * <p>Two exact methods, chosen by the ratio k / len (threshold {@link #ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY},
+ * from the JMH figures in BENCHMARKS.md, "Samplers"):
+ *
+ * <ul>
+ *   <li><b>conditional binomials</b>: X_i ~ Binomial(k − Σ_{j&lt;i} X_j, q_i / Σ_{j≥i} q_j), which is
+ *       the multinomial's chain-rule factorisation; stops as soon as the remaining count is 0. One
+ *       {@link BinomialSampler} draw per entry.
+ *   <li><b>ordered uniforms</b> (for k small against len): the k category draws are k iid uniforms on
+ *       [0, Σq) mapped through the cumulative sums; generated directly in ascending order (the
+ *       minimum of r uniforms on (u, 1) is 1 − (1 − u)·V^{1/r}), they are assigned in one sweep of
+ *       the cumulative sums. One exp and one log per draw, one add per entry.
+ * </ul>
+ */
+public final class MultinomialSampler {
+  /**
+   * Ordered uniforms while k &lt; this × len, conditional binomials otherwise (see the class comment;
+   * chosen by benchmark).
+   */
+  static final double ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY = 1.0;
+
+  private MultinomialSampler() {}
+
+  /**
+   * Mult(k, q[0..len) / Σq): writes the counts to {@code out[0..len)}, which sum to k. Entries with
+   * q_i = 0 always get 0. Preconditions (not checked in the loop): q_i finite and ≥ 0 with a positive
+   * sum (Σ q = 1 up to rounding in the intended use; the vector is normalised by its actual sum).
+   *
+   * @param rng the source of uniforms
+   * @param k number of draws, ≥ 0
+   * @param q category probabilities, at least {@code len} entries
+   * @param len number of categories used, ≥ 1
+   * @param out receives the counts, at least {@code len} entries
+   */
+  public static void sample(UniformRandomProvider rng, int k, double[] q, int len, int[] out) {
+    checkShape(k, len, q.length, out.length);
+    if (k < ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY * len) {
+      sampleOrderedUniforms(rng, k, q, len, out);
+    } else {
+      sampleConditionalBinomials(rng, k, q, len, out);
+    }
+  }
+
+  /**
+   * Mult(k, counts/total) with q_i = counts[i]/total exactly: conditional binomials whose p is
+   * counts[i] / (total − Σ_{j&lt;i} counts[j]) from the integer remainder (no floating drift; the last
+   * positive entry gets p = 1 exactly), or ordered uniforms when k is small against len. This is the
+   * hot path of the fully synthetic paradigm (p^(m) = counts/n).
+   *
+   * @param rng the source of uniforms
+   * @param k number of draws, ≥ 0
+   * @param counts non-negative counts, at least {@code len} entries
+   * @param total Σ counts[0..len), &gt; 0
+   * @param len number of categories used, ≥ 1
+   * @param out receives the counts, at least {@code len} entries
+   * @throws IllegalArgumentException if the shape is wrong or the counts do not sum to total (found
+   *     when the sweep reaches the end)
+   */
+  public static void sampleFromCounts(UniformRandomProvider rng, int k, int[] counts, long total,
+      int len, int[] out) {
+    checkShape(k, len, counts.length, out.length);
+    if (total <= 0) {
+      throw new IllegalArgumentException("total must be > 0, got " + total);
+    }
+    if (k < ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY * len) {
+      sampleCountsOrderedUniforms(rng, k, counts, total, len, out);
+    } else {
+      sampleCountsConditionalBinomials(rng, k, counts, total, len, out);
+    }
+  }
+
+  private static void checkShape(int k, int len, int qLength, int outLength) {
+    if (k < 0) {
+      throw new IllegalArgumentException("k must be >= 0, got " + k);
+    }
+    if (len < 1 || len > qLength || len > outLength) {
+      throw new IllegalArgumentException("len must be in [1, min(q.length, out.length)] = [1, "
+          + Math.min(qLength, outLength) + "], got " + len);
+    }
+  }
+
+  /** Conditional binomials over probabilities (package-private for the tests and benchmarks). */
+  static void sampleConditionalBinomials(UniformRandomProvider rng, int k, double[] q, int len,
+      int[] out) {
+    // A first pass finds Σq and the last positive entry, which takes the remainder: rounding in the
+    // running remainder can then never give a count to an entry with q_i = 0.
+    double remaining = 0;
+    int last = -1;
+    for (int i = 0; i < len; i++) {
+      remaining += q[i];
+      if (q[i] > 0) {
+        last = i;
+      }
+    }
+    if (last < 0) {
+      throw new IllegalArgumentException("q[0..len) has no positive entry");
+    }
+    int left = k;
+    int i = 0;
+    for (; i < last && left > 0; i++) {
+      double qi = q[i];
+      double p = qi >= remaining ? 1 : qi / remaining;
+      int x = BinomialSampler.draw(rng, left, p);
+      out[i] = x;
+      left -= x;
+      remaining -= qi;
+    }
+    Arrays.fill(out, i, len, 0);
+    out[last] += left;
+  }
+
+  /** Ordered uniforms over probabilities (package-private for the tests and benchmarks). */
+  static void sampleOrderedUniforms(UniformRandomProvider rng, int k, double[] q, int len,
+      int[] out) {
+    double total = 0;
+    int last = -1;
+    for (int i = 0; i < len; i++) {
+      total += q[i];
+      if (q[i] > 0) {
+        last = i;
+      }
+    }
+    if (last < 0) {
+      throw new IllegalArgumentException("q[0..len) has no positive entry");
+    }
+    Arrays.fill(out, 0, len, 0);
+    // complement = 1 − u, u the current (ascending) uniform; cumulative = Σ_{j ≤ i} q_j.
+    double complement = 1;
+    int i = 0;
+    double cumulative = q[0];
+    for (int r = k; r > 0; r--) {
+      complement *= maxOfUniforms(rng, r);
+      double position = (1 - complement) * total;
+      while (position >= cumulative && i < last) {
+        i++;
+        cumulative += q[i];
+      }
+      out[i]++;
+    }
+  }
+
+  /** Conditional binomials over integer counts (package-private for the tests and benchmarks). */
+  static void sampleCountsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
+      long total, int len, int[] out) {
+    long remaining = total;
+    int left = k;
+    int i = 0;
+    for (; i < len && left > 0; i++) {
+      int c = counts[i];
+      if (c > 0 && c >= remaining) {
+        if (c > remaining) {
+          throw countsMismatch(total);
+        }
+        // The last positive entry: p = 1 exactly.
+        out[i] = left;
+        left = 0;
+        i++;
+        break;
+      }
+      int x = c == 0 ? 0 : BinomialSampler.draw(rng, left, (double) c / remaining);
+      out[i] = x;
+      left -= x;
+      remaining -= c;
+    }
+    if (left > 0) {
+      throw countsMismatch(total);
+    }
+    Arrays.fill(out, i, len, 0);
+  }
+
+  /** Ordered uniforms over integer counts (package-private for the tests and benchmarks). */
+  static void sampleCountsOrderedUniforms(UniformRandomProvider rng, int k, int[] counts,
+      long total, int len, int[] out) {
+    Arrays.fill(out, 0, len, 0);
+    double scale = total;
+    double complement = 1;
+    int i = 0;
+    long cumulative = counts[0];
+    for (int r = k; r > 0; r--) {
+      complement *= maxOfUniforms(rng, r);
+      // floor((1 − complement)·total), kept below total against rounding up at the top end.
+      long position = Math.min((long) ((1 - complement) * scale), total - 1);
+      while (position >= cumulative) {
+        if (++i == len) {
+          throw countsMismatch(total);
+        }
+        cumulative += counts[i];
+      }
+      out[i]++;
+    }
+  }
+
+  /** The maximum of r iid uniforms on (0, 1], i.e. V^{1/r} with V uniform on (0, 1]. */
+  private static double maxOfUniforms(UniformRandomProvider rng, int r) {
+    double v = 1 - rng.nextDouble();
+    return r == 1 ? v : Math.exp(Math.log(v) / r);
+  }
+
+  private static IllegalArgumentException countsMismatch(long total) {
+    return new IllegalArgumentException("counts[0..len) do not sum to total = " + total);
+  }
+}
