@@ -146,7 +146,10 @@ final class CollapseChecks {
     }
     List<BoundCheck.Point> points = List.of(new BoundCheck.Point(0, e.value(), e.low(), e.high(), bound.getAsDouble()));
     CheckResult r = BoundCheck.check(kind, points, q.minPossible(), q.maxPossible(), "95% interval, one comparison", "");
-    return row(in, q.quantity(), r, what + " vs " + in.source(q.quantity()) + ": " + r.detail(), null, null, 1);
+    String verdictText = String.format(Locale.ROOT, "interval [%.6g, %.6g] vs %s %.6g: %s (violated only when the "
+        + "interval lies wholly %s it); empirical/bound = %.4g", e.low(), e.high(), kind.word(), bound.getAsDouble(),
+        r.verdict().word(), kind == CheckKind.UPPER_BOUND ? "above" : "below", e.value() / bound.getAsDouble());
+    return row(in, q.quantity(), r, what + " vs " + in.source(q.quantity()) + ": " + verdictText, null, null, 1);
   }
 
   /** ET_diffusion: an approximation with tolerance (ln n)/3 + 1 generations; needs the plain mean. */
@@ -184,7 +187,10 @@ final class CollapseChecks {
     // T ranges over [1, M]: the span for the rule used when every run has the same T.
     CheckResult r = ExactFormulaCheck.check(List.of(p), Math.max(1, in.maxGenerations() - 1), Intervals.ALPHA);
     Double z = e.se() > 0 ? Math.abs(e.value() - exact.getAsDouble()) / e.se() : null;
-    return row(in, name, r, "plain mean of T vs " + in.source(name) + ": " + r.detail(), null, z, 1);
+    String how = z == null ? r.detail() : String.format(Locale.ROOT,
+        "|mean - E[T]| / SE = %.3g (SE %.4g over %d runs), consistent when <= z* = %.3f (alpha = %s, one comparison)",
+        z, e.se(), in.runs().size(), Intervals.Z95, Intervals.ALPHA);
+    return row(in, name, r, "plain mean of T vs " + in.source(name) + ": " + how, null, z, 1);
   }
 
   /** [S] Proposition 1: chi-square of the absorbing tokens against p (the theory's absorb_prob rows). */
