@@ -39,6 +39,9 @@ public final class TheoryJob {
   public static Outcome run(SparkSession spark, Sweep sweep) {
     ResultsFolder folder =
         new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
+    // The theory stage may run first: mark the folder as this sweep's, so that no other sweep's
+    // simulation can land beside this theory table (an identical marker is left alone).
+    folder.writeDefinition(sweep.definition(), sweep.definitionHash());
     Map<String, Context> contexts =
         sweep.contexts().stream().collect(Collectors.toMap(ContextEntry::contextId, ContextEntry::context));
     List<GroupSpec> groups = new ArrayList<>();
