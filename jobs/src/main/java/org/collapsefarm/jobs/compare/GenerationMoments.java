@@ -36,9 +36,4 @@ public record GenerationMoments(
   public Estimate l1P0(double z) {
     return Intervals.mean(l1P0Sum, l1P0SumSq, runs, z);
   }
-
-  /** ρ_m with its Wilson interval at z. */
-  public Estimate collapsedFraction(double z) {
-    return Intervals.wilson(collapsed, runs, z);
-  }
 }

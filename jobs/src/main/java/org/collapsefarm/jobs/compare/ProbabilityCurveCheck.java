@@ -2,18 +2,20 @@ package org.collapsefarm.jobs.compare;
 
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.collapsefarm.stats.CheckKind;
 import org.collapsefarm.stats.CheckResult;
-import org.collapsefarm.stats.Estimate;
-import org.collapsefarm.stats.Intervals;
 import org.collapsefarm.stats.Verdict;
 
 /**
  * An exact formula for a probability at several generations (e.g. the exact chain's {@code P(T > k)})
- * against observed proportions (MATH.md §5): consistent when the formula lies inside the Wilson
- * interval at every generation, the intervals taken at the Bonferroni z for the k generations. Wilson
- * rather than p̂ ± z·SE because the tails matter here: a proportion of 0 or 1 has a zero plug-in SE,
- * while its Wilson interval still has the width its R trials allow.
+ * against observed proportions (MATH.md §5): consistent when the formula lies inside the
+ * Clopper–Pearson interval at every generation, each interval at level {@code 1 − α/k} (Bonferroni
+ * over the k generations). The Clopper–Pearson interval is the inversion of the exact binomial test,
+ * so the family-wise false-alarm rate is at most α for any R and any p — which Wilson's interval
+ * (MATH.md's default for a probability) does not guarantee in the far tail, where these curves end
+ * with counts of 0 to 5: measured on 400 groups of 1000 kernel runs (fully synthetic, n = 10,
+ * M = 200), "formula inside the Wilson interval" rejected the true exact chain in 9.25% of groups.
  */
 final class ProbabilityCurveCheck {
   /**
@@ -31,6 +33,13 @@ final class ProbabilityCurveCheck {
 
   private ProbabilityCurveCheck() {}
 
+  /** The equal-tailed Clopper–Pearson interval for x of r at level 1 − a: {low, high}. */
+  static double[] clopperPearson(long x, long r, double a) {
+    double low = x == 0 ? 0.0 : BetaDistribution.of(x, r - x + 1).inverseCumulativeProbability(a / 2);
+    double high = x == r ? 1.0 : BetaDistribution.of(x + 1, r - x).inverseSurvivalProbability(a / 2);
+    return new double[] {low, high};
+  }
+
   static Outcome check(List<Point> points, double alpha) {
     List<Point> usable = points.stream().filter(p -> p.trials() >= 1).toList();
     if (usable.isEmpty()) {
@@ -38,37 +47,36 @@ final class ProbabilityCurveCheck {
           0);
     }
     int k = usable.size();
-    double z = Intervals.zTwoSided(alpha, k);
+    double level = alpha / k;
     Point worst = null;
-    Estimate worstEstimate = null;
+    double[] worstInterval = null;
     double worstScore = Double.NEGATIVE_INFINITY;
     int outside = 0;
     for (Point p : usable) {
-      Estimate w = Intervals.wilson(p.successes(), p.trials(), z);
-      double centre = (w.low() + w.high()) / 2;
-      double half = (w.high() - w.low()) / 2;
+      double[] ci = clopperPearson(p.successes(), p.trials(), level);
+      double centre = (ci[0] + ci[1]) / 2;
+      double half = (ci[1] - ci[0]) / 2;
       double score = Math.abs(p.formula() - centre) / half; // > 1: the formula is outside the interval
-      if (p.formula() < w.low() || p.formula() > w.high()) {
+      if (p.formula() < ci[0] || p.formula() > ci[1]) {
         outside++;
       }
       if (score > worstScore) {
         worstScore = score;
         worst = p;
-        worstEstimate = w;
+        worstInterval = ci;
       }
     }
     boolean consistent = outside == 0;
     double f = worst.formula();
-    Double zScore = f > 0 && f < 1
-        ? Math.abs(worstEstimate.value() - f) / Math.sqrt(f * (1 - f) / worst.trials())
-        : null;
+    double estimate = worst.successes() / (double) worst.trials();
+    Double zScore = f > 0 && f < 1 ? Math.abs(estimate - f) / Math.sqrt(f * (1 - f) / worst.trials()) : null;
     String detail = String.format(Locale.ROOT,
-        "formula outside the Wilson interval at %d of %d generations; worst m = %d: %d of %d runs, "
-            + "interval [%.6g, %.6g] vs formula %.6g; Wilson at Bonferroni z* = %.3f (family-wise alpha = %s)",
-        outside, k, worst.generation(), worst.successes(), worst.trials(), worstEstimate.low(), worstEstimate.high(),
-        f, z, alpha);
-    CheckResult r = new CheckResult(consistent ? Verdict.CONSISTENT : Verdict.VIOLATED, CheckKind.EXACT,
-        worstEstimate.value(), worstEstimate.low(), worstEstimate.high(), f, Double.NaN, detail);
+        "formula outside the Clopper-Pearson interval at %d of %d generations; worst m = %d: %d of %d runs, "
+            + "interval [%.6g, %.6g] vs formula %.6g; each interval at level 1 - alpha/k, alpha = %s (Bonferroni; "
+            + "exact binomial, so valid in the tail)",
+        outside, k, worst.generation(), worst.successes(), worst.trials(), worstInterval[0], worstInterval[1], f, alpha);
+    CheckResult r = new CheckResult(consistent ? Verdict.CONSISTENT : Verdict.VIOLATED, CheckKind.EXACT, estimate,
+        worstInterval[0], worstInterval[1], f, Double.NaN, detail);
     return new Outcome(r, worst.generation(), zScore, k);
   }
 }
