@@ -42,9 +42,9 @@ class MultinomialSamplerTest {
       "ordered-uniforms", (rng, k, q, c, t, len, out) ->
           MultinomialSampler.sampleOrderedUniforms(rng, k, q, len, out),
       "counts-conditional-binomials", (rng, k, q, c, t, len, out) ->
-          MultinomialSampler.sampleCountsConditionalBinomials(rng, k, c, t, len, out),
+          MultinomialSampler.sampleFromCountsConditionalBinomials(rng, k, c, t, len, out),
       "counts-ordered-uniforms", (rng, k, q, c, t, len, out) ->
-          MultinomialSampler.sampleCountsOrderedUniforms(rng, k, c, t, len, out),
+          MultinomialSampler.sampleFromCountsOrderedUniforms(rng, k, c, t, len, out),
       "sample", (rng, k, q, c, t, len, out) -> MultinomialSampler.sample(rng, k, q, len, out),
       "sampleFromCounts", (rng, k, q, c, t, len, out) ->
           MultinomialSampler.sampleFromCounts(rng, k, c, t, len, out));
