@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MultinomialBenchmark {
   /** "k:len". */
-  @Param({"10:52", "400:52", "10:100000", "100000:3"})
+  @Param({"10:52", "400:52", "10:100000", "100000:3", "5:52", "100:1000"})
   public String shape;
 
   private int k;
