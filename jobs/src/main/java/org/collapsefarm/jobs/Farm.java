@@ -2,7 +2,9 @@ package org.collapsefarm.jobs;
 
 import org.collapsefarm.jobs.cli.CommandLines;
 import org.collapsefarm.jobs.cli.RunCommand;
+import org.collapsefarm.jobs.cli.CompareCommand;
 import org.collapsefarm.jobs.cli.SimulateCommand;
+import org.collapsefarm.jobs.cli.TheoryCommand;
 import org.collapsefarm.jobs.cli.ValidateCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine.ScopeType;
     name = "farm",
     mixinStandardHelpOptions = true,
     description = "Monte Carlo farm for model collapse: sweeps of recursions on Spark.",
-    subcommands = {ValidateCommand.class, RunCommand.class, SimulateCommand.class})
+    subcommands = {ValidateCommand.class, RunCommand.class, SimulateCommand.class, TheoryCommand.class,
+        CompareCommand.class})
 public final class Farm {
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show stack traces and Spark's INFO logs (before or after the subcommand).")

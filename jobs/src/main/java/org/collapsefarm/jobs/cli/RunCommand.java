@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code farm run <conf>}: the whole pipeline — validate, then simulate (theory, compare and report
- * join here as they are built, issues 4 and 5). Ends by printing where the tables are and the
- * headline numbers of each group.
+ * {@code farm run <conf>}: the whole pipeline — validate, simulate, theory, compare (report joins
+ * here when it is built, issue 5). Prints where the tables are, the headline numbers of each group
+ * and the verdict list.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Validate the sweep, then run every stage; prints where the tables are and headline numbers.")
@@ -30,6 +30,8 @@ public final class RunCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(Plan.describe(sweep));
     try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
       SimulateStage.simulate(lease.spark(), sweep, options, spec.commandLine().getOut());
+      TheoryCommand.theory(lease.spark(), sweep, spec.commandLine().getOut());
+      CompareCommand.compare(lease.spark(), sweep, spec.commandLine().getOut());
     }
     return 0;
   }

@@ -1,0 +1,155 @@
+package org.collapsefarm.jobs.compare;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.collapsefarm.context.Context;
+import org.collapsefarm.jobs.config.ContextEntry;
+import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.simulate.Tables;
+import org.collapsefarm.jobs.theory.AtomicTables;
+import org.collapsefarm.jobs.theory.TheoryTable;
+import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.stats.CollapseTimeRow;
+import org.collapsefarm.stats.CollapseTimes;
+import org.collapsefarm.theory.TheoryRow;
+import org.collapsefarm.theory.TheoryRows;
+import scala.Tuple2;
+import scala.Tuple4;
+
+/**
+ * The compare stage (issue 4 items 3–4): for every group, the {@code runs}, the
+ * {@code generation_stats} at the theory grid's generations and the {@code theory} rows are brought
+ * together on an executor ({@code cogroup} by group id — a group's data is small, a sweep's is not)
+ * and judged by {@link GroupComparison}; the same pass writes the censoring-aware distribution of T
+ * ({@link CollapseTimes}) as {@code collapse_times}. Both tables are written atomically and replaced
+ * whole on a re-run; they are a function of the input tables only (every group's inputs are sorted
+ * before any sum), so a re-run gives the same rows.
+ */
+public final class CompareJob {
+  /** Equal-width bins of the collapse-time histogram on [1, M]. */
+  public static final int HISTOGRAM_BINS = 50;
+
+  /** What the stage wrote. */
+  public record Outcome(ResultsFolder folder, long groups, long comparisonRows, long collapseTimeRows) {}
+
+  /** A group's context and spec, shipped to the executors. */
+  record GroupSpec(Context context, ParadigmSpec spec) implements Serializable {}
+
+  /** One group's output rows of both tables. */
+  record GroupOutput(List<ComparisonRow> comparison, List<Row> collapseTimes) implements Serializable {}
+
+  private CompareJob() {}
+
+  public static Outcome run(SparkSession spark, Sweep sweep) {
+    ResultsFolder folder =
+        new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
+    if (!folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
+      throw new IllegalStateException("no finished simulation in " + folder.root() + ": run simulate first");
+    }
+    if (!folder.exists(new org.apache.hadoop.fs.Path(folder.table(TheoryTable.NAME)))) {
+      throw new IllegalStateException("no theory table in " + folder.root() + ": run theory first");
+    }
+    Map<String, Context> contexts =
+        sweep.contexts().stream().collect(Collectors.toMap(ContextEntry::contextId, ContextEntry::context));
+    List<Tuple2<String, GroupSpec>> groups = new ArrayList<>();
+    for (Group g : sweep.groups()) {
+      groups.add(new Tuple2<>(g.groupId(), new GroupSpec(contexts.get(g.contextId()), g.spec())));
+    }
+    int maxGenerations = sweep.maxGenerations();
+    int[] grid = TheoryRows.generations(maxGenerations);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    jsc.setJobDescription("compare: " + groups.size() + " groups");
+    int partitions = Math.max(1, Math.min(groups.size(), jsc.defaultParallelism() * 2));
+
+    JavaPairRDD<String, GroupSpec> keys = jsc.parallelizePairs(groups, partitions);
+    JavaPairRDD<String, RunOutcome> runs = spark.read().parquet(folder.table(Tables.RUNS))
+        .select("group_id", "replicate", "collapse_time", "censored", "absorbing_token", "lambda1")
+        .javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getString(0), new RunOutcome(r.getInt(1), r.isNullAt(2) ? null : r.getInt(2),
+            r.getBoolean(3), r.isNullAt(4) ? null : r.getInt(4), r.getDouble(5))));
+    Object[] gridValues = Arrays.stream(grid).boxed().toArray();
+    JavaPairRDD<String, GenerationMoments> stats = spark.read().parquet(folder.table(Tables.GENERATION_STATS))
+        .where(col("generation").isin(gridValues))
+        .select(col("group_id"), col("generation"), col("runs"), col("collapsed"),
+            col(Tables.sumColumn(Metric.SIGMA)), col(Tables.sumSqColumn(Metric.SIGMA)),
+            col(Tables.sumColumn(Metric.L1_P1)), col(Tables.sumSqColumn(Metric.L1_P1)),
+            col(Tables.sumColumn(Metric.L1_P0)), col(Tables.sumSqColumn(Metric.L1_P0)))
+        .javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getString(0), new GenerationMoments(r.getInt(1), r.getLong(2), r.getLong(3),
+            r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9))));
+    JavaPairRDD<String, Row> theory = spark.read().parquet(folder.table(TheoryTable.NAME))
+        .javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getString(0), r));
+
+    JavaRDD<GroupOutput> outputs = keys.cogroup(runs, stats, theory, partitions)
+        .map(e -> output(e._1(), e._2(), maxGenerations, grid))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      JavaRDD<Row> comparison = outputs.flatMap(o -> o.comparison().stream().map(CompareTables::row).iterator());
+      AtomicTables.write(spark.createDataFrame(comparison, CompareTables.COMPARISON_SCHEMA).coalesce(1)
+          .sortWithinPartitions("group_id", "check_name"), folder, CompareTables.COMPARISON);
+      JavaRDD<Row> times = outputs.flatMap(o -> o.collapseTimes().iterator());
+      AtomicTables.write(spark.createDataFrame(times, CompareTables.COLLAPSE_TIMES_SCHEMA).coalesce(1)
+          .sortWithinPartitions("group_id", "statistic", "generation", "probability"), folder,
+          CompareTables.COLLAPSE_TIMES);
+    } finally {
+      outputs.unpersist(false);
+    }
+    long comparisonRows = spark.read().parquet(folder.table(CompareTables.COMPARISON)).count();
+    long timeRows = spark.read().parquet(folder.table(CompareTables.COLLAPSE_TIMES)).count();
+    return new Outcome(folder, groups.size(), comparisonRows, timeRows);
+  }
+
+  /** The rows of one group; groups of the sweep only (a key without a spec is ignored). */
+  private static GroupOutput output(
+      String groupId,
+      Tuple4<Iterable<GroupSpec>, Iterable<RunOutcome>, Iterable<GenerationMoments>, Iterable<Row>> data,
+      int maxGenerations,
+      int[] grid) {
+    var specs = data._1().iterator();
+    if (!specs.hasNext()) {
+      return new GroupOutput(List.of(), List.of());
+    }
+    GroupSpec g = specs.next();
+    List<RunOutcome> runs = new ArrayList<>();
+    data._2().forEach(runs::add);
+    List<GenerationMoments> stats = new ArrayList<>();
+    data._3().forEach(stats::add);
+    List<TheoryRow> theory = new ArrayList<>();
+    data._4().forEach(r -> theory.add(TheoryTable.of(r)));
+    theory.sort(java.util.Comparator.comparing(TheoryRow::quantity)
+        .thenComparing(r -> r.generation() == null ? -1 : r.generation()));
+    GroupInput in = new GroupInput(groupId, g.context(), g.spec(), maxGenerations, runs, stats, theory);
+    List<ComparisonRow> comparison = GroupComparison.rows(in);
+    List<Row> times = new ArrayList<>();
+    if (!in.runs().isEmpty()) {
+      int[] t = new int[in.runs().size()];
+      boolean[] censored = new boolean[t.length];
+      for (int i = 0; i < t.length; i++) {
+        RunOutcome r = in.runs().get(i);
+        censored[i] = r.censored();
+        t[i] = r.censored() ? maxGenerations : r.collapseTime();
+      }
+      int[] kmAt = Arrays.stream(grid).filter(k -> k >= 1).toArray();
+      for (CollapseTimeRow row : CollapseTimes.rows(t, censored, maxGenerations, kmAt, HISTOGRAM_BINS)) {
+        times.add(CompareTables.row(groupId, row));
+      }
+    }
+    return new GroupOutput(comparison, times);
+  }
+}
