@@ -207,12 +207,13 @@ public final class SimulateJob {
   static List<Row> partialRows(String groupId, GenerationAccumulator acc, GenerationGrid grid) {
     List<Row> rows = new ArrayList<>(grid.size());
     for (int m = 0; m < grid.size(); m++) {
-      Object[] cols = new Object[4 + 2 * Metric.COUNT];
+      Object[] cols = new Object[5 + 2 * Metric.COUNT];
       cols[0] = groupId;
       cols[1] = grid.generation(m);
       cols[2] = acc.runs(m);
       cols[3] = acc.collapsed(m);
-      int i = 4;
+      cols[4] = acc.collapsedBy(m);
+      int i = 5;
       for (Metric metric : Metric.values()) {
         cols[i++] = acc.sum(metric, m);
         cols[i++] = acc.sumOfSquares(metric, m);
@@ -250,13 +251,17 @@ public final class SimulateJob {
   }
 
   /**
-   * {@code generation_stats} from partial sums: runs, collapsed, ρ_m = collapsed/runs, and per metric
+   * {@code generation_stats} from partial sums: runs; {@code collapsed_by}, the runs with T ≤ m, and
+   * {@code collapsed_fraction} = ρ_m = P(T ≤ m) ([S] Theorem 1); {@code collapsed}, the runs whose model
+   * is a Dirac mass at m, and {@code dirac_fraction} — the two differ only where a collapsed model can
+   * regain diversity (most recent K > 1, randomly sampled, accumulate: MATH.md §3). Per metric
    * the mean, the sample sd (null below 2 runs) and the sums themselves, so that downstream code can
    * merge further.
    */
   static Dataset<Row> generationStats(Dataset<Row> partials) {
     List<Column> sums = new ArrayList<>();
     sums.add(sum("collapsed").as("collapsed"));
+    sums.add(sum("collapsed_by").as("collapsed_by"));
     for (Metric metric : Metric.values()) {
       sums.add(sum(Tables.sumColumn(metric)).as(Tables.sumColumn(metric)));
       sums.add(sum(Tables.sumSqColumn(metric)).as(Tables.sumSqColumn(metric)));
@@ -267,8 +272,10 @@ public final class SimulateJob {
     out.add(col("group_id"));
     out.add(col("generation"));
     out.add(col("runs"));
+    out.add(col("collapsed_by"));
+    out.add(col("collapsed_by").divide(col("runs")).as("collapsed_fraction"));
     out.add(col("collapsed"));
-    out.add(col("collapsed").divide(col("runs")).as("collapsed_fraction"));
+    out.add(col("collapsed").divide(col("runs")).as("dirac_fraction"));
     Column runs = col("runs").cast("double");
     for (Metric metric : Metric.values()) {
       Column s = col(Tables.sumColumn(metric));

@@ -104,7 +104,8 @@ public final class Tables {
             .add("group_id", StringType, false)
             .add("generation", IntegerType, false)
             .add("runs", LongType, false)
-            .add("collapsed", LongType, false);
+            .add("collapsed", LongType, false)
+            .add("collapsed_by", LongType, false);
     for (Metric metric : Metric.values()) {
       s = s.add(sumColumn(metric), DoubleType, false).add(sumSqColumn(metric), DoubleType, false);
     }

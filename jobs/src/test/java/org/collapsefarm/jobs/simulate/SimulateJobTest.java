@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,12 +23,15 @@ import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.RunsTables;
 import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.TestSweeps;
+import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.Trajectories;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.Allocation;
 import org.collapsefarm.paradigm.Paradigm;
+import org.collapsefarm.paradigm.ParadigmSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,14 +113,46 @@ class SimulateJobTest {
       assertThat(row.getDouble(1)).isCloseTo(f.getDouble(1), within(1e-12));
       assertThat(row.getDouble(2)).isCloseTo(f.getDouble(2), within(SD_TOLERANCE));
       assertThat(row.getDouble(3)).isCloseTo(f.getDouble(3), within(1e-12));
-      if (groups.get(row.getString(0)).spec().paradigm() == Paradigm.FULLY_SYNTHETIC) {
-        // Collapse is absorbing there: collapsed at M exactly when not censored.
-        assertThat(row.getDouble(4)).isEqualTo(f.getDouble(4));
-      }
+      // ρ_M = P(T ≤ M): the share of runs that are not censored, in every paradigm.
+      assertThat(row.getDouble(4)).isEqualTo(f.getDouble(4));
     }
     // Generation 0 is the context itself in every run: sd 0, mean S_0.
     Row g0 = stats.filter(col("generation").equalTo(0)).orderBy("group_id").select("sigma_sd").first();
     assertThat(g0.getDouble(0)).isCloseTo(0.0, within(SD_TOLERANCE));
+  }
+
+  @Test
+  void collapsedFractionIsRhoFromTheRunsCollapseTimesAtEveryGeneration(@TempDir Path other) {
+    // ρ_m = P(T ≤ m) ([S] Thm 1), counted from the runs table; dirac_fraction (collapsed *at* m) may
+    // only be smaller, and equals ρ_m where collapse is absorbing (fully synthetic). Most recent K = 3
+    // with n = 2 collapses and regains diversity (MATH.md §3), so the two columns differ there.
+    ContextEntry c = TestSweeps.context(0.5, 0.3, 0.2);
+    List<Group> list = List.of(
+        TestSweeps.group(c, ParadigmSpec.fullySynthetic(3), MAX_GENERATIONS, 6),
+        TestSweeps.group(c, ParadigmSpec.defaults(Paradigm.MOST_RECENT, 2).withWindow(3, Allocation.SPLIT),
+            MAX_GENERATIONS, MAX_GENERATIONS));
+    Sweep s = TestSweeps.sweep("rho", other.toString(), 7L, REPLICATES, MAX_GENERATIONS, Trajectories.NONE,
+        List.of(c), list);
+    SimulateJob.Outcome out = SimulateJob.run(spark, s, new SimulateJob.Options(2, 1_000, QUIET));
+    Map<String, Group> groups = s.groups().stream().collect(Collectors.toMap(Group::groupId, g -> g));
+    Map<String, List<Integer>> times = new java.util.HashMap<>();
+    for (Row r : spark.read().parquet(out.folder().table(Tables.RUNS)).select("group_id", "collapse_time").collectAsList()) {
+      times.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.isNullAt(1) ? null : r.getInt(1));
+    }
+    List<Row> stats = spark.read().parquet(out.folder().table(Tables.GENERATION_STATS))
+        .select("group_id", "generation", "runs", "collapsed_by", "collapsed_fraction", "dirac_fraction").collectAsList();
+    assertThat(stats).isNotEmpty();
+    for (Row row : stats) {
+      int m = row.getInt(1);
+      long expected = times.get(row.getString(0)).stream().filter(t -> t != null && t <= m).count();
+      assertThat(row.getLong(3)).as("collapsed_by at %d", m).isEqualTo(expected);
+      assertThat(row.getDouble(4)).isEqualTo((double) expected / row.getLong(2));
+      assertThat(row.getDouble(5)).isLessThanOrEqualTo(row.getDouble(4));
+      if (groups.get(row.getString(0)).spec().paradigm() == Paradigm.FULLY_SYNTHETIC) {
+        assertThat(row.getDouble(5)).isEqualTo(row.getDouble(4));
+      }
+    }
+    assertThat(stats.stream().filter(r -> r.getDouble(5) < r.getDouble(4))).as("most recent regains diversity").isNotEmpty();
   }
 
   @Test
