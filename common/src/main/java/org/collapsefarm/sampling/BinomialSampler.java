@@ -17,8 +17,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       {@code exp}, skipped with probability ≥ 1 − np by a squeeze at 0.
  *   <li>otherwise: BTRS, transformed rejection with squeeze (W. Hörmann, "The generation of binomial
  *       random variates", J. Stat. Comput. Simul. 46, 1993), whose constants are valid for np ≥ 10.
- *       The acceptance test compares with log f(k) − log f(mode) computed by Loader's saddle-point
- *       expansion ({@link SaddlePoint}) so it stays accurate for trials up to 2^31 − 1.
+ *       The acceptance test compares with log f(k) − log f(mode): for trials below
+ *       {@value #LOG_FACTORIAL_TABLE_SIZE} from a table of log j! ({@link #LOG_FACTORIAL}) as
+ *       log n!/(k!(n−k)!) differences plus (k − mode)·log(p/q), beyond it by Loader's saddle-point
+ *       expansion ({@link SaddlePoint}), which stays accurate for trials up to 2^31 − 1.
  * </ul>
  *
  * Both are exact in distribution up to double rounding of the probabilities.
@@ -31,8 +33,50 @@ public final class BinomialSampler {
   static final double INVERSION_MAX_MEAN = 10;
   /** Hörmann (1993) BTRS: the region {@code |u| ≤ 0.5 − 0.07} where the squeeze {@code v ≤ v_r} holds. */
   private static final double BTRS_SQUEEZE_US = 0.07;
+  /**
+   * Trials below this use {@link #LOG_FACTORIAL} in BTRS's acceptance test. Its largest entry,
+   * log((2^16 − 1)!) ≈ 6.6e5, has an ulp of 1.2e-10, so the table's log-pmf ratio is off by at most
+   * a few 1e-10 (relative error of the acceptance probability), far below what any test of the
+   * distribution can see; the saddle point costs two deviance terms (a {@code log} or a series each)
+   * per evaluation, the table four loads. 2^16 doubles = 512 KiB, of which a run with trials ≤ n
+   * touches only the first n.
+   */
+  static final int LOG_FACTORIAL_TABLE_SIZE = 1 << 16;
+  /** LOG_FACTORIAL[j] = log j!, Kahan-summed log 1 + … + log j (within about an ulp). */
+  private static final double[] LOG_FACTORIAL = logFactorials(LOG_FACTORIAL_TABLE_SIZE);
 
   private BinomialSampler() {}
+
+  private static double[] logFactorials(int size) {
+    double[] table = new double[size];
+    double sum = 0;
+    double compensation = 0;
+    for (int j = 2; j < size; j++) {
+      double y = Math.log(j) - compensation;
+      double t = sum + y;
+      compensation = (t - sum) - y;
+      sum = t;
+      table[j] = sum;
+    }
+    return table;
+  }
+
+  /** log j! for 0 ≤ j &lt; {@link #LOG_FACTORIAL_TABLE_SIZE} (package-private for the tests). */
+  static double logFactorial(int j) {
+    return LOG_FACTORIAL[j];
+  }
+
+  /**
+   * log(1 + x) for −1 &lt; x ≤ 0 by Goldberg's formula (D. Goldberg, "What every computer scientist
+   * should know about floating-point arithmetic", 1991, Theorem 4): with u = 1 + x rounded,
+   * log(u)·x/(u − 1) is within a few ulps of log1p(x). It uses the JIT's intrinsic {@code Math.log};
+   * {@code Math.log1p} runs StrictMath's software fdlibm, which was 11 % of the kernel's time (JFR,
+   * BENCHMARKS.md "Kernel").
+   */
+  static double log1p(double x) {
+    double u = 1 + x;
+    return u == 1 ? x : Math.log(u) * x / (u - 1);
+  }
 
   /**
    * One exact Binomial(trials, p) draw.
@@ -90,7 +134,7 @@ public final class BinomialSampler {
         double q = 1 - p;
         s = p / q;
         a = (n + 1.0) * s;
-        f0 = Math.exp(n * Math.log1p(-p));
+        f0 = Math.exp(n * log1p(-p));
       }
       double f = f0;
       int x = 0;
@@ -121,7 +165,10 @@ public final class BinomialSampler {
     double vr = 0.92 - 4.2 / b;
     // Needed only on the rare non-squeeze path (about 1 in 7 draws): computed lazily.
     double alpha = 0;
-    double logModeProbability = 0;
+    double logModeProbability = 0; // saddle point: log f(mode)
+    double logModeFactorials = 0; // table: log mode! + log (n − mode)!
+    double logOdds = 0;
+    boolean table = n < LOG_FACTORIAL_TABLE_SIZE;
     int mode = -1;
     while (true) {
       double u = rng.nextDouble() - 0.5;
@@ -139,10 +186,19 @@ public final class BinomialSampler {
       if (mode < 0) {
         alpha = (2.83 + 5.1 / b) * spq;
         mode = (int) Math.floor((n + 1.0) * p);
-        logModeProbability = SaddlePoint.logBinomialProbability(mode, n, p);
+        if (table) {
+          // log f(k) − log f(mode) = log mode!(n−mode)! − log k!(n−k)! + (k − mode)·log(p/q).
+          logModeFactorials = LOG_FACTORIAL[mode] + LOG_FACTORIAL[n - mode];
+          logOdds = Math.log(p / q);
+        } else {
+          logModeProbability = SaddlePoint.logBinomialProbability(mode, n, p);
+        }
       }
       v = Math.log(v * alpha / (a / (us * us) + b));
-      if (v <= SaddlePoint.logBinomialProbability(k, n, p) - logModeProbability) {
+      double logRatio = table
+          ? logModeFactorials - LOG_FACTORIAL[k] - LOG_FACTORIAL[n - k] + (k - mode) * logOdds
+          : SaddlePoint.logBinomialProbability(k, n, p) - logModeProbability;
+      if (v <= logRatio) {
         return k;
       }
     }

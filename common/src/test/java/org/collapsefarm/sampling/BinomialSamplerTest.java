@@ -2,6 +2,7 @@ package org.collapsefarm.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -23,7 +24,7 @@ class BinomialSamplerTest {
   private static final int DRAWS = 40_000;
   private static final double FAMILY_ALPHA = 1e-3;
   private static final double Z = 4.5;
-  private static final int GRID_SIZE = 19;
+  private static final int GRID_SIZE = 25;
 
   static Stream<Arguments> grid() {
     return Stream.of(
@@ -39,6 +40,12 @@ class BinomialSamplerTest {
         Arguments.of(200, 0.75),        // symmetry, BTRS on the complement
         Arguments.of(1000, 0.3),
         Arguments.of(400, 0.02),
+        Arguments.of(400, 0.4),         // BTRS with the log-factorial table (kernel's n = 400)
+        Arguments.of(400, 0.03),        // BTRS at np = 12, table, many non-squeeze draws
+        Arguments.of(37, 0.3),          // BTRS at np = 11.1, small table trials
+        Arguments.of(65_535, 0.01),     // last trials with the table
+        Arguments.of(65_536, 0.01),     // first trials with the saddle point
+        Arguments.of(5_000_000, 1.5e-6), // inversion, log1p of a tiny p at large trials
         Arguments.of(1_000_000, 0.5),
         Arguments.of(1_000_000, 1e-6),
         Arguments.of(1_000_000, 0.999_99),
@@ -74,6 +81,33 @@ class BinomialSamplerTest {
     double mu4 = variance * (1 + 3 * (trials - 2.0) * pq);
     GoodnessOfFit.assertMean(label, draws, mean, variance, Z);
     GoodnessOfFit.assertVariance(label, draws, mean, variance, mu4, Z);
+  }
+
+  /**
+   * log C(j, i) from the log-factorial table against Commons Statistics' log pmf of Binomial(j, ½)
+   * plus j log 2, within 16 ulps of the table's largest entry used (its stated accuracy).
+   */
+  @Test
+  void logFactorialTableMatchesTheLibrary() {
+    for (int j : new int[] {0, 1, 2, 3, 10, 170, 400, 1000, 65_535}) {
+      // log C(j, i) = log j! − log i! − log (j−i)!, from the library's exact pmf at p = 1/2.
+      int i = j / 3;
+      double library = BinomialDistribution.of(j, 0.5).logProbability(i) + j * Math.log(2);
+      double table = BinomialSampler.logFactorial(j) - BinomialSampler.logFactorial(i)
+          - BinomialSampler.logFactorial(j - i);
+      assertThat(table).as("log C(%d, %d)", j, i).isCloseTo(library,
+          within(16 * Math.ulp(Math.max(1, BinomialSampler.logFactorial(j)))));
+    }
+  }
+
+  @Test
+  void log1pIsWithinAFewUlps() {
+    for (double x : new double[] {0, -1e-300, -1e-17, -1e-16, -3e-9, -1e-4, -0.1, -0.3, -0.5,
+        -0.75, -0.999}) {
+      double exact = Math.log1p(x);
+      assertThat(BinomialSampler.log1p(x)).as("log1p(%s)", x)
+          .isCloseTo(exact, within(4 * Math.ulp(exact)));
+    }
   }
 
   @Test
