@@ -68,12 +68,18 @@ final class Charts {
     s.setErrorBarsColorSeriesColor(true);
     s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     s.setToolTipsEnabled(false);
+    s.setXAxisDecimalPattern("#,##0.###");
+    s.setYAxisDecimalPattern("#,##0.###");
+    // Log axes over several decades label only the decades (labels would collide); narrow ones opt out.
+    s.setXAxisLogarithmicDecadeOnly(true);
+    s.setYAxisLogarithmicDecadeOnly(true);
     return chart;
   }
 
   /** Measured values: markers with 95% error bars ({@code halfWidth} may be null), no line. */
   static XYSeries data(XYChart chart, String name, double[] x, double[] y, double[] halfWidth, Color colour) {
-    XYSeries series = halfWidth == null ? chart.addSeries(name, x, y) : chart.addSeries(name, x, y, halfWidth);
+    String unique = unique(chart, name);
+    XYSeries series = halfWidth == null ? chart.addSeries(unique, x, y) : chart.addSeries(unique, x, y, halfWidth);
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(colour);
@@ -84,7 +90,7 @@ final class Charts {
   /** A thin solid line through measured values (for dense curves, e.g. a histogram's steps). */
   static XYSeries dataLine(XYChart chart, String name, double[] x, double[] y, Color colour,
       XYSeries.XYSeriesRenderStyle style) {
-    XYSeries series = chart.addSeries(name, x, y);
+    XYSeries series = chart.addSeries(unique(chart, name), x, y);
     series.setXYSeriesRenderStyle(style);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(colour);
@@ -103,12 +109,21 @@ final class Charts {
   }
 
   private static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
-    XYSeries series = chart.addSeries(name, x, y);
+    XYSeries series = chart.addSeries(unique(chart, name), x, y);
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(colour);
     series.setLineStyle(stroke);
     return series;
+  }
+
+  /** XChart rejects a repeated series name; a repeat (two groups alike in every labelled column) gets a number. */
+  private static String unique(XYChart chart, String name) {
+    String candidate = name;
+    for (int i = 2; chart.getSeriesMap().containsKey(candidate); i++) {
+      candidate = name + " (" + i + ")";
+    }
+    return candidate;
   }
 
   /** Writes {@code <stem>.png} and {@code <stem>.svg} into {@code dir} through Hadoop's FileSystem. */

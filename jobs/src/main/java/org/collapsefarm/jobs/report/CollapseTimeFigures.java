@@ -20,6 +20,8 @@ import org.knowm.xchart.XYSeries;
 final class CollapseTimeFigures {
   static final String FULLY_SYNTHETIC = "fully-synthetic";
   private static final String GENERATIONS = "generations";
+  /** A survival curve below this is over for the eye (one run in a thousand). */
+  private static final double SURVIVAL_FLOOR = 1e-3;
 
   private final ReportData data;
   private final FigureSink sink;
@@ -84,6 +86,9 @@ final class CollapseTimeFigures {
         "E[T] (" + GENERATIONS + ")");
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setYAxisLogarithmic(true);
+    // n and E[T] usually span one or two decades here: label the steps between decades too.
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
     List<GroupInfo> byVocabulary = measured.stream()
         .sorted(Comparator.comparingInt(GroupInfo::vocabulary).thenComparing(GroupInfo::context)).toList();
     int colour = 0;
@@ -91,7 +96,7 @@ final class CollapseTimeFigures {
       List<GroupInfo> sorted = context.stream().sorted(Comparator.comparingInt(GroupInfo::n)).toList();
       GroupInfo first = sorted.get(0);
       Color c = Charts.colour(colour++);
-      String name = "V=" + first.vocabulary() + " " + first.context();
+      String name = "V=" + first.vocabulary() + " " + family(first.context());
       Charts.data(chart, name, Series.array(sorted, GroupInfo::n),
           Series.array(sorted, g -> data.collapse().get(g.groupId()).meanT()),
           Series.array(sorted, g -> Charts.Z95 * data.collapse().get(g.groupId()).seT()), c);
@@ -130,6 +135,7 @@ final class CollapseTimeFigures {
           Charts.dataLine(chart, g.label(), x, y, Charts.colour(colour++), XYSeries.XYSeriesRenderStyle.Step);
         }
         chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setXAxisMin(0.0);
         sink.add(FigureKind.HISTOGRAM, Series.stem("collapse-histogram", contextId, s, slices.size()), chart,
             FigureKind.HISTOGRAM.key());
       }
@@ -137,10 +143,12 @@ final class CollapseTimeFigures {
   }
 
   private void survival() {
-    List<GroupInfo> withKm = data.groups().values().stream().filter(g -> !rows(g, "km_survival").isEmpty()).toList();
+    List<GroupInfo> withKm = data.groups().values().stream()
+        .filter(g -> !rows(g, "km_survival").isEmpty() && hasSurvivalTheory(g)).toList();
     if (withKm.isEmpty()) {
       sink.skip(FigureKind.SURVIVAL, data.collapseTimes().isEmpty()
-          ? "the collapse_times table is missing (run compare first)." : "no Kaplan–Meier rows in collapse_times.");
+          ? "the collapse_times table is missing (run compare first)."
+          : "no group with both Kaplan–Meier rows and Theorem 1's bounds (fully synthetic, neutral knobs).");
       return;
     }
     Series.byContext(withKm).forEach((contextId, groups) -> {
@@ -148,15 +156,19 @@ final class CollapseTimeFigures {
       for (int s = 0; s < slices.size(); s++) {
         XYChart chart = Charts.chart("P(T > k) — " + groups.get(0).context(), "k (" + GENERATIONS + ")",
             "P(T > k)");
+        int last = slices.get(s).stream().mapToInt(this::survivalEnd).max().orElse(1);
         int colour = 0;
         for (GroupInfo g : slices.get(s)) {
           Color c = Charts.colour(colour++);
-          List<TimeRow> km = rows(g, "km_survival");
+          List<TimeRow> km = Series.thin(rows(g, "km_survival").stream().filter(r -> r.generation() <= last).toList(),
+              TimeRow::generation, Series.MARKERS_PER_CURVE, false);
           Charts.data(chart, g.label() + ": Kaplan–Meier", Series.array(km, TimeRow::generation),
               Series.array(km, TimeRow::value), Series.array(km, r -> Charts.Z95 * r.se()), c);
-          bound(chart, g, "survival_upper", g.label() + ": Thm 1 bounds", c, true);
-          bound(chart, g, "survival_lower", g.label() + ": Thm 1 lower", c, false);
-          List<TheoryPoint> exact = data.theory(g.groupId(), "survival_exact");
+          bound(chart, g, "survival_upper", g.label() + ": Thm 1 bounds", c, true, last);
+          bound(chart, g, "survival_lower", g.label() + ": Thm 1 lower", c, false, last);
+          List<TheoryPoint> exact = Series.thin(data.theory(g.groupId(), "survival_exact").stream()
+              .filter(t -> t.generation() != null && t.generation() <= last).toList(), TheoryPoint::generation,
+              Series.THEORY_POINTS, false);
           if (!exact.isEmpty()) {
             Charts.approximation(chart, g.label() + ": exact chain", Series.array(exact, TheoryPoint::generation),
                 Series.array(exact, TheoryPoint::value), c);
@@ -170,14 +182,40 @@ final class CollapseTimeFigures {
     });
   }
 
+  private boolean hasSurvivalTheory(GroupInfo g) {
+    return !data.theory(g.groupId(), "survival_upper").isEmpty() || !data.theory(g.groupId(), "survival_exact").isEmpty();
+  }
+
+  /**
+   * Where a survival curve has said everything: a little after the Kaplan–Meier estimate first
+   * reaches {@link #SURVIVAL_FLOOR}, or its last row.
+   */
+  private int survivalEnd(GroupInfo g) {
+    List<TimeRow> km = rows(g, "km_survival");
+    for (TimeRow r : km) {
+      if (r.value() <= SURVIVAL_FLOOR) {
+        return Math.max(2, (int) Math.ceil(r.generation() * 1.5));
+      }
+    }
+    return km.get(km.size() - 1).generation();
+  }
+
   /** One Theorem 1 bound on P(T > k), clipped to [0, 1] where the bound itself is vacuous. */
-  private void bound(XYChart chart, GroupInfo g, String quantity, String name, Color c, boolean inLegend) {
-    List<TheoryPoint> points = data.theory(g.groupId(), quantity).stream().filter(t -> t.generation() != null).toList();
+  private void bound(XYChart chart, GroupInfo g, String quantity, String name, Color c, boolean inLegend, int last) {
+    List<TheoryPoint> points = Series.thin(data.theory(g.groupId(), quantity).stream()
+        .filter(t -> t.generation() != null && t.generation() <= last).toList(), TheoryPoint::generation,
+        Series.THEORY_POINTS, false);
     if (points.isEmpty()) {
       return;
     }
     double[] y = Series.array(points, t -> Math.max(0, Math.min(1, t.value())));
     Charts.theory(chart, name, Series.array(points, TheoryPoint::generation), y, c).setShowInLegend(inLegend);
+  }
+
+  /** The family of a context label such as {@code power-law(vocabulary=600,…)}: short enough for a legend. */
+  static String family(String context) {
+    int paren = context.indexOf('(');
+    return paren < 0 ? context : context.substring(0, paren);
   }
 
   private List<TimeRow> rows(GroupInfo g, String statistic) {

@@ -82,12 +82,14 @@ final class CurveFigures {
         if (range.isEmpty()) {
           continue;
         }
-        List<GenerationPoint> shown = Series.thin(range, log);
+        List<GenerationPoint> shown =
+            Series.thin(range, GenerationPoint::generation, Series.MARKERS_PER_CURVE, log);
         Charts.data(chart, label.apply(g), Series.array(shown, p -> p.generation()), Series.array(shown, mean),
             Series.array(shown, p -> Charts.Z95 * sd.applyAsDouble(p) / Math.sqrt(p.runs())), c);
         if (theoryQuantity != null) {
-          List<TheoryPoint> theory = data.theory(g.groupId(), theoryQuantity).stream()
-              .filter(t -> t.generation() != null && t.generation() >= first && t.generation() <= last).toList();
+          List<TheoryPoint> theory = Series.thin(data.theory(g.groupId(), theoryQuantity).stream()
+              .filter(t -> t.generation() != null && t.generation() >= first && t.generation() <= last).toList(),
+              TheoryPoint::generation, Series.THEORY_POINTS, log);
           if (!theory.isEmpty()) {
             Charts.theory(chart, label.apply(g) + ": " + theoryQuantity, Series.array(theory, TheoryPoint::generation),
                 Series.array(theory, TheoryPoint::value), c);

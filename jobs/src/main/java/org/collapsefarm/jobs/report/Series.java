@@ -3,14 +3,19 @@ package org.collapsefarm.jobs.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
-import org.collapsefarm.jobs.report.ReportData.GenerationPoint;
 import org.collapsefarm.jobs.report.ReportData.GroupInfo;
 
 /** Small helpers shared by the figure builders: thinning a curve, arrays, splitting groups into figures. */
 final class Series {
   /** Marker positions per curve: enough to see the shape, few enough that error bars stay readable. */
   static final int MARKERS_PER_CURVE = 30;
+  /**
+   * Points of a theory curve: XChart restarts the dash pattern on every segment, so a curve through
+   * hundreds of points would look solid; this many keeps each segment longer than one dash.
+   */
+  static final int THEORY_POINTS = 50;
   /** Groups drawn in one figure; more are split over several figures. */
   static final int GROUPS_PER_FIGURE = 5;
   /** Curves longer than this many generations use a logarithmic generation axis. */
@@ -19,24 +24,24 @@ final class Series {
   private Series() {}
 
   /**
-   * About {@link #MARKERS_PER_CURVE} points of {@code points} (which are sorted by generation),
-   * log-spaced in the generation when {@code log}, evenly spaced otherwise; the first and last kept.
+   * About {@code count} of {@code points} (sorted by generation), log-spaced in the generation when
+   * {@code log}, evenly spaced otherwise; the first and last kept.
    */
-  static List<GenerationPoint> thin(List<GenerationPoint> points, boolean log) {
-    if (points.size() <= MARKERS_PER_CURVE) {
+  static <T> List<T> thin(List<T> points, ToIntFunction<T> generation, int count, boolean log) {
+    if (points.size() <= count) {
       return points;
     }
-    double first = Math.max(1, points.get(0).generation());
-    double last = points.get(points.size() - 1).generation();
-    List<GenerationPoint> out = new ArrayList<>();
+    double first = Math.max(1, generation.applyAsInt(points.get(0)));
+    double last = generation.applyAsInt(points.get(points.size() - 1));
+    List<T> out = new ArrayList<>();
     int index = 0;
-    for (int i = 0; i < MARKERS_PER_CURVE; i++) {
-      double f = i / (double) (MARKERS_PER_CURVE - 1);
+    for (int i = 0; i < count; i++) {
+      double f = i / (double) (count - 1);
       double target = log ? first * Math.pow(last / first, f) : first + f * (last - first);
-      while (index < points.size() - 1 && points.get(index).generation() < target) {
+      while (index < points.size() - 1 && generation.applyAsInt(points.get(index)) < target) {
         index++;
       }
-      if (out.isEmpty() || out.get(out.size() - 1).generation() != points.get(index).generation()) {
+      if (out.isEmpty() || out.get(out.size() - 1) != points.get(index)) {
         out.add(points.get(index));
       }
     }
