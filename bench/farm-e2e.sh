@@ -23,12 +23,14 @@ sweep {
   output = "$out/farm-e2e/results"
   seed = 20240408
   replicates = ${E2E_REPLICATES:-10000}   # 10 groups x 10,000 = 100,000 cells
-  max-generations = 1000
+  max-generations = 20000     # no run is censored: E[T] is about 2n here
   contexts = [
     { family = explicit, probs = [0.4, 0.3, 0.2, 0.1] }
     { family = uniform, vocabulary = 20 }
   ]
-  paradigms = [ { paradigm = fully-synthetic, n = [5, 10, 20, 50, 100] } ]
+  # Cells of a realistic size (E[T] about 2n, 200 to 4,000 generations): the farm's fixed cost
+  # (JVM and Spark start, first-job warm-up, tables) is measured separately by E2E_REPLICATES=100.
+  paradigms = [ { paradigm = fully-synthetic, n = [100, 200, 500, 1000, 2000] } ]
 }
 CONF
 

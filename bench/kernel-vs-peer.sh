@@ -21,7 +21,7 @@ MIN_CPU="${MIN_CPU:-2}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAVA="${JAVA:-java}"
 OUT="bench/target/kernel-vs-peer"
-CLASSPATH_FILE="bench/target/classpath.txt"
+JAR="bench/target/benchmarks.jar"
 
 if ! "$PYTHON" -c 'import numpy' 2>/dev/null; then
   echo "error: $PYTHON cannot import numpy (Debian: apt-get install -y python3-numpy)" >&2
@@ -31,16 +31,14 @@ if [[ ! -f "$PEERS/numpy/peer.py" ]]; then
   echo "error: peer not found at $PEERS/numpy/peer.py (set PEERS)" >&2
   exit 2
 fi
-# Build (offline, no install) and resolve the bench module's runtime classpath.
-mvn -B -q -o -pl bench -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-CP="bench/target/classes:$(cat "$CLASSPATH_FILE")"
+# Build the shaded JMH jar (offline, no install), so the kernel measured is the working tree's.
+mvn -B -q -o -pl bench -am package -DskipTests
 mkdir -p "$OUT"
 
 echo "peer:   $PYTHON $PEERS/numpy/peer.py bench --json --runs $RUNS --min-cpu $MIN_CPU" >&2
 (cd "$PEERS/numpy" && "$PYTHON" peer.py bench --json --runs "$RUNS" --min-cpu "$MIN_CPU") > "$OUT/peer.json"
-echo "kernel: $JAVA -cp <bench classpath> org.collapsefarm.bench.kernel.KernelVsPeer --runs $RUNS --n 10,400 --min-cpu $MIN_CPU" >&2
-"$JAVA" -cp "$CP" org.collapsefarm.bench.kernel.KernelVsPeer --runs "$RUNS" --n 10,400 --min-cpu "$MIN_CPU" > "$OUT/kernel.jsonl"
+echo "kernel: $JAVA -cp $JAR org.collapsefarm.bench.kernel.KernelVsPeer --runs $RUNS --n 10,400 --min-cpu $MIN_CPU" >&2
+"$JAVA" -cp "$JAR" org.collapsefarm.bench.kernel.KernelVsPeer --runs "$RUNS" --n 10,400 --min-cpu "$MIN_CPU" > "$OUT/kernel.jsonl"
 
 "$PYTHON" - "$OUT/peer.json" "$OUT/kernel.jsonl" <<'PY'
 import json, sys

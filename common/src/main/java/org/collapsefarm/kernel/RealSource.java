@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.random.CellSeeds;
 import org.collapsefarm.sampling.MultinomialSampler;
 
 /**
@@ -31,17 +32,19 @@ final class RealSource {
   private final double[] probs;
   private final SharedStateDiscreteSampler table;
 
-  private RealSource(Context context, UniformRandomProvider rng) {
+  private RealSource(Context context) {
     this.context = context;
     this.probs = context.probs();
-    this.table = AliasMethodDiscreteSampler.of(rng, probs);
+    // Built with a generator of its own: whether this thread had the table cached must never change
+    // a run's random stream. Each run binds the shared table to its own generator.
+    this.table = AliasMethodDiscreteSampler.of(CellSeeds.stream(0), probs);
   }
 
   /** The real-data source of context, drawing from rng. */
   static Sampler of(Context context, UniformRandomProvider rng) {
     RealSource source = LAST.get();
     if (source == null || source.context != context) {
-      source = new RealSource(context, rng);
+      source = new RealSource(context);
       LAST.set(source);
     }
     return new Sampler(source.probs, source.table.withUniformRandomProvider(rng), rng);

@@ -69,6 +69,7 @@ public final class Recursion {
       collapseTime = 1;
       absorbingToken = st.tokenAt[0];
     }
+    // One live token left: every source any later generation can draw from is the same Dirac mass.
     while (m < maxGenerations && st.live > 1) {
       m++;
       tokenGenerations += st.live;

@@ -3,7 +3,6 @@ package org.collapsefarm.measure;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * Mergeable per-generation sums over runs (issue 2, item 7): for generations 0..M, the number of
@@ -107,7 +106,6 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
         p.sumSq[k][to + 1] -= v * v;
       }
     }
-    p.dirty = true;
   }
 
   /** Adds other's sums to this one's (same cap); returns this. */
@@ -184,7 +182,7 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
   /** Folds the pending difference arrays of absorbed runs into the per-generation sums. */
   private void resolve() {
     Pending p = pending;
-    if (p == null || !p.dirty) {
+    if (p == null) {
       return;
     }
     long r = 0;
@@ -213,7 +211,9 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
         }
       }
     }
-    p.clear();
+    // Freed rather than cleared: a resolved accumulator (merged, read, shipped) usually takes no more
+    // absorbed runs, and the difference arrays are as large as the sums.
+    pending = null;
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {
@@ -227,23 +227,12 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
     final double[][] sum;
     final double[][] sumSq;
     final long[][] nan;
-    boolean dirty;
 
     Pending(int len) {
       runs = new long[len];
       sum = new double[Metric.COUNT][len];
       sumSq = new double[Metric.COUNT][len];
       nan = new long[Metric.COUNT][len];
-    }
-
-    void clear() {
-      Arrays.fill(runs, 0);
-      for (int k = 0; k < Metric.COUNT; k++) {
-        Arrays.fill(sum[k], 0);
-        Arrays.fill(sumSq[k], 0);
-        Arrays.fill(nan[k], 0);
-      }
-      dirty = false;
     }
   }
 }

@@ -23,6 +23,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class HypergeometricSampler {
   /** Below this mean, inversion (cost ~ mean); at or above, ratio of uniforms (cost O(1)). */
   static final double INVERSION_MAX_MEAN = 10;
+  /** f(0) as a product of at most this many ratios (relative error ≤ this × 2^-53), else Loader. */
+  private static final long PRODUCT_MAX_TERMS = 64;
   /** Stadlober's hat constants: 2√(2/e) and 3 − 2√(3/e). */
   private static final double HAT_D1 = 2 * Math.sqrt(2 / Math.E);
   private static final double HAT_D2 = 3 - 2 * Math.sqrt(3 / Math.E);
@@ -83,17 +85,29 @@ public final class HypergeometricSampler {
       return 0;
     }
     double mean = (double) n * k / population;
-    return mean < INVERSION_MAX_MEAN ? inversion(rng, population, k, n)
+    return mean < INVERSION_MAX_MEAN ? inversion(rng, population, k, n, mean)
         : ratioOfUniforms(rng, population, k, n, mean);
   }
 
-  /** HIN: inversion from 0 (support [0, min(n, K)] here). */
-  private static long inversion(UniformRandomProvider rng, long population, long k, long n) {
-    double f0 = Math.exp(SaddlePoint.logHypergeometricProbability(0, population, k, n));
+  /**
+   * HIN: inversion from 0 (support [0, min(n, K)] here). By Markov's inequality P(X ≥ 1) ≤ E[X], so
+   * u &lt; 1 − mean is X = 0 before f(0) is computed; f(0) = C(N − K, n)/C(N, n) is a product of
+   * min(n, K) ratios when that is short, Loader's saddle point otherwise.
+   */
+  private static long inversion(UniformRandomProvider rng, long population, long k, long n,
+      double mean) {
+    double zeroSqueeze = 1 - mean;
     long max = Math.min(n, k);
     double failuresLeft = population - k - n; // N − K − n ≥ 0 here
+    double f0 = -1; // f(0), computed on first need
     while (true) {
       double u = rng.nextDouble();
+      if (u < zeroSqueeze) {
+        return 0;
+      }
+      if (f0 < 0) {
+        f0 = probabilityOfZero(population, k, n, max);
+      }
       double f = f0;
       long x = 0;
       // Restart if u outruns the O(ulp) rounding deficit of the pmf's sum (exact conditioning).
@@ -116,6 +130,19 @@ public final class HypergeometricSampler {
     }
   }
 
+  /** f(0) = Π_{i &lt; m} (N − m' − i)/(N − i), m = min(n, K), m' = max(n, K), or by Loader if m is long. */
+  private static double probabilityOfZero(long population, long k, long n, long min) {
+    if (min > PRODUCT_MAX_TERMS) {
+      return Math.exp(SaddlePoint.logHypergeometricProbability(0, population, k, n));
+    }
+    long other = Math.max(n, k);
+    double f = 1;
+    for (long i = 0; i < min; i++) {
+      f *= (double) (population - other - i) / (population - i);
+    }
+    return f;
+  }
+
   /** HRUA (Stadlober 1990) with an untruncated hat, for mean ≥ {@value #INVERSION_MAX_MEAN}. */
   private static long ratioOfUniforms(UniformRandomProvider rng, long population, long k, long n,
       double mean) {
@@ -124,7 +151,10 @@ public final class HypergeometricSampler {
     double a = mean + 0.5;
     double h = HAT_D1 * Math.sqrt(variance + 0.5) + HAT_D2;
     long mode = (long) Math.floor((n + 1.0) * (k + 1.0) / (nd + 2));
-    double logModeProbability = SaddlePoint.logHypergeometricProbability(mode, population, k, n);
+    // log f(x) − log f(mode) needs only the x-dependent factors of dhyper's product form.
+    double p = n / nd;
+    double failures = nd - k;
+    double logModeKernel = logKernel(mode, k, failures, n, p);
     double bound = Math.min(n, k) + 1.0;
     while (true) {
       double u = rng.nextDouble();
@@ -134,7 +164,7 @@ public final class HypergeometricSampler {
         continue;
       }
       long x = (long) xd;
-      double t = SaddlePoint.logHypergeometricProbability(x, population, k, n) - logModeProbability;
+      double t = logKernel(x, k, failures, n, p) - logModeKernel;
       // Squeezes from 1 − 1/u ≤ log u ≤ u − 1 (as in Stadlober's HRUA*): accept if 2 log u ≤ t.
       if (u * (4 - u) - 3 <= t) {
         return x;
@@ -146,5 +176,14 @@ public final class HypergeometricSampler {
         return x;
       }
     }
+  }
+
+  /**
+   * log[binom(x; K, p)·binom(n − x; N − K, p)]: log P(X = x) up to the constant log binom(n; N, p)
+   * (R's dhyper factorisation), which cancels in ratios of probabilities.
+   */
+  private static double logKernel(long x, double k, double failures, long n, double p) {
+    return SaddlePoint.logBinomialProbability(x, k, p)
+        + SaddlePoint.logBinomialProbability(n - x, failures, p);
   }
 }

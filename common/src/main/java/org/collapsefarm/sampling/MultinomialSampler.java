@@ -23,10 +23,14 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class MultinomialSampler {
   /**
-   * Ordered uniforms while k &lt; this × len, conditional binomials otherwise (see the class comment;
-   * chosen by benchmark).
+   * Ordered uniforms while k &lt; this × len, conditional binomials otherwise. From the JMH figures
+   * (BENCHMARKS.md, "Samplers"): ordered uniforms cost about one {@code exp}+{@code log} per draw
+   * plus ~1 ns per entry, conditional binomials about 10–100 ns per entry (growing with the means).
+   * Ordered uniforms win by 5–10× at k/len = 1e-4 (10:1e5), conditional binomials by 4–5× from
+   * k = 2·len (104:52, 400:52) and by orders of magnitude at 1e5:3; between k/len = 0.1 and 1 the
+   * two are within the noise of the shared machine, and 1/2 is the midpoint of that band.
    */
-  static final double ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY = 1.0;
+  static final double ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY = 0.5;
 
   private MultinomialSampler() {}
 
@@ -44,9 +48,9 @@ public final class MultinomialSampler {
   public static void sample(UniformRandomProvider rng, int k, double[] q, int len, int[] out) {
     checkShape(k, len, q.length, out.length);
     if (k < ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY * len) {
-      sampleOrderedUniforms(rng, k, q, len, out);
+      orderedUniforms(rng, k, q, len, out);
     } else {
-      sampleConditionalBinomials(rng, k, q, len, out);
+      conditionalBinomials(rng, k, q, len, out);
     }
   }
 
@@ -67,14 +71,18 @@ public final class MultinomialSampler {
    */
   public static void sampleFromCounts(UniformRandomProvider rng, int k, int[] counts, long total,
       int len, int[] out) {
+    checkCountsShape(k, counts, total, len, out);
+    if (k < ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY * len) {
+      countsOrderedUniforms(rng, k, counts, total, len, out);
+    } else {
+      countsConditionalBinomials(rng, k, counts, total, len, out);
+    }
+  }
+
+  private static void checkCountsShape(int k, int[] counts, long total, int len, int[] out) {
     checkShape(k, len, counts.length, out.length);
     if (total <= 0) {
       throw new IllegalArgumentException("total must be > 0, got " + total);
-    }
-    if (k < ORDER_STATISTICS_MAX_DRAWS_PER_ENTRY * len) {
-      sampleCountsOrderedUniforms(rng, k, counts, total, len, out);
-    } else {
-      sampleCountsConditionalBinomials(rng, k, counts, total, len, out);
     }
   }
 
@@ -88,8 +96,38 @@ public final class MultinomialSampler {
     }
   }
 
-  /** Conditional binomials over probabilities (package-private for the tests and benchmarks). */
-  static void sampleConditionalBinomials(UniformRandomProvider rng, int k, double[] q, int len,
+  /**
+   * {@link #sample} forced to conditional binomials, whatever k and len (for tests, benchmarks and
+   * callers that know their regime); same contract.
+   */
+  public static void sampleConditionalBinomials(UniformRandomProvider rng, int k, double[] q,
+      int len, int[] out) {
+    checkShape(k, len, q.length, out.length);
+    conditionalBinomials(rng, k, q, len, out);
+  }
+
+  /** {@link #sample} forced to ordered uniforms (cost O(k + len)); same contract. */
+  public static void sampleOrderedUniforms(UniformRandomProvider rng, int k, double[] q, int len,
+      int[] out) {
+    checkShape(k, len, q.length, out.length);
+    orderedUniforms(rng, k, q, len, out);
+  }
+
+  /** {@link #sampleFromCounts} forced to conditional binomials; same contract. */
+  public static void sampleFromCountsConditionalBinomials(UniformRandomProvider rng, int k,
+      int[] counts, long total, int len, int[] out) {
+    checkCountsShape(k, counts, total, len, out);
+    countsConditionalBinomials(rng, k, counts, total, len, out);
+  }
+
+  /** {@link #sampleFromCounts} forced to ordered uniforms (cost O(k + len)); same contract. */
+  public static void sampleFromCountsOrderedUniforms(UniformRandomProvider rng, int k,
+      int[] counts, long total, int len, int[] out) {
+    checkCountsShape(k, counts, total, len, out);
+    countsOrderedUniforms(rng, k, counts, total, len, out);
+  }
+
+  private static void conditionalBinomials(UniformRandomProvider rng, int k, double[] q, int len,
       int[] out) {
     // A first pass finds Σq and the last positive entry, which takes the remainder: rounding in the
     // running remainder can then never give a count to an entry with q_i = 0.
@@ -108,8 +146,8 @@ public final class MultinomialSampler {
     int i = 0;
     for (; i < last && left > 0; i++) {
       double qi = q[i];
-      double p = qi >= remaining ? 1 : qi / remaining;
-      int x = BinomialSampler.draw(rng, left, p);
+      // qi = 0 is tested first: a running remainder rounded to 0 must not make p = 0/0 or 1.
+      int x = qi == 0 ? 0 : BinomialSampler.draw(rng, left, qi >= remaining ? 1 : qi / remaining);
       out[i] = x;
       left -= x;
       remaining -= qi;
@@ -118,8 +156,7 @@ public final class MultinomialSampler {
     out[last] += left;
   }
 
-  /** Ordered uniforms over probabilities (package-private for the tests and benchmarks). */
-  static void sampleOrderedUniforms(UniformRandomProvider rng, int k, double[] q, int len,
+  private static void orderedUniforms(UniformRandomProvider rng, int k, double[] q, int len,
       int[] out) {
     double total = 0;
     int last = -1;
@@ -148,8 +185,7 @@ public final class MultinomialSampler {
     }
   }
 
-  /** Conditional binomials over integer counts (package-private for the tests and benchmarks). */
-  static void sampleCountsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
+  private static void countsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
       long total, int len, int[] out) {
     long remaining = total;
     int left = k;
@@ -177,8 +213,7 @@ public final class MultinomialSampler {
     Arrays.fill(out, i, len, 0);
   }
 
-  /** Ordered uniforms over integer counts (package-private for the tests and benchmarks). */
-  static void sampleCountsOrderedUniforms(UniformRandomProvider rng, int k, int[] counts,
+  private static void countsOrderedUniforms(UniformRandomProvider rng, int k, int[] counts,
       long total, int len, int[] out) {
     Arrays.fill(out, 0, len, 0);
     double scale = total;

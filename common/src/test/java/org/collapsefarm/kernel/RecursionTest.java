@@ -127,6 +127,17 @@ class RecursionTest {
   }
 
   @Test
+  void mostRecentLiteralWithWindowNTrainsGenerationOneOnOneSample() {
+    // MATH.md §2: with K = n = 10 and literal allocation generation 1 has ⌊10/10⌋ = 1 sample, so
+    // every run is collapsed at T = 1 (though not absorbed: p^(0) stays in the window).
+    ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.MOST_RECENT, 10).withWindow(10, Allocation.LITERAL);
+    for (long seed = 0; seed < 50; seed++) {
+      RunResult r = Recursion.run(CONTEXT, spec, 30, seed, GenerationSink.NONE);
+      assertThat(r.collapseTime()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void mostRecentIsAbsorbedOnlyOnceTheWholeWindowIsOneDirac() {
     int window = 4;
     ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.MOST_RECENT, 4).withWindow(window, Allocation.LITERAL);
@@ -176,6 +187,28 @@ class RecursionTest {
         differs |= !java.util.Arrays.equals(a.values.get(m), c.values.get(m));
       }
       assertThat(differs).as(spec.canonical()).isTrue();
+    }
+  }
+
+  @Test
+  void resultsDoNotDependOnTheThreadOrItsCachedTables() throws Exception {
+    ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.RANDOMLY_SAMPLED, 4); // draws real data every generation
+    Context other = Contexts.powerLaw(100, 10, 0.2, 3);
+    RecordingSink first = new RecordingSink();
+    Recursion.run(CONTEXT, spec, 50, 5, first);
+    Recursion.run(other, spec, 50, 5, GenerationSink.NONE); // evicts the thread's cached table
+    RecordingSink rebuilt = new RecordingSink();
+    Recursion.run(CONTEXT, spec, 50, 5, rebuilt);
+    RecordingSink cached = new RecordingSink();
+    Recursion.run(CONTEXT, spec, 50, 5, cached);
+    RecordingSink[] onThread = {new RecordingSink()};
+    Thread t = new Thread(() -> Recursion.run(CONTEXT, spec, 50, 5, onThread[0]));
+    t.start();
+    t.join();
+    for (int m = 0; m <= 50; m++) {
+      assertThat(rebuilt.values.get(m)).containsExactly(first.values.get(m));
+      assertThat(cached.values.get(m)).containsExactly(first.values.get(m));
+      assertThat(onThread[0].values.get(m)).containsExactly(first.values.get(m));
     }
   }
 

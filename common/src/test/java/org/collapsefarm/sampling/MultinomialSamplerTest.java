@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class MultinomialSamplerTest {
   private static final double FAMILY_ALPHA = 1e-3;
-  /** Upper bound on the number of chi-square tests in this class (for Bonferroni). */
-  private static final int FAMILY = 80;
+  /**
+   * The number of chi-square tests in this class (for Bonferroni): marginals 3 k × 6 methods × 6
+   * positive entries, joint 6 methods, large counts 4 methods, long support 6 methods.
+   */
+  private static final int FAMILY = 3 * 6 * 6 + 6 + 4 + 6;
   private static final int DRAWS = 20_000;
 
   /** A sampler under test: one of the four (entry point × method) combinations. */
@@ -42,9 +45,9 @@ class MultinomialSamplerTest {
       "ordered-uniforms", (rng, k, q, c, t, len, out) ->
           MultinomialSampler.sampleOrderedUniforms(rng, k, q, len, out),
       "counts-conditional-binomials", (rng, k, q, c, t, len, out) ->
-          MultinomialSampler.sampleCountsConditionalBinomials(rng, k, c, t, len, out),
+          MultinomialSampler.sampleFromCountsConditionalBinomials(rng, k, c, t, len, out),
       "counts-ordered-uniforms", (rng, k, q, c, t, len, out) ->
-          MultinomialSampler.sampleCountsOrderedUniforms(rng, k, c, t, len, out),
+          MultinomialSampler.sampleFromCountsOrderedUniforms(rng, k, c, t, len, out),
       "sample", (rng, k, q, c, t, len, out) -> MultinomialSampler.sample(rng, k, q, len, out),
       "sampleFromCounts", (rng, k, q, c, t, len, out) ->
           MultinomialSampler.sampleFromCounts(rng, k, c, t, len, out));

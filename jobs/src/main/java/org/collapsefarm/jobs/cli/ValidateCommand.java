@@ -31,8 +31,11 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws ConfigException {
     Sweep sweep = SweepLoader.load(conf, overrides);
-    OutputCheck.check(sweep);
-    spec.commandLine().getOut().println(Plan.describe(sweep));
+    OutputCheck.Status status = OutputCheck.check(sweep);
+    spec.commandLine().getOut().print(Plan.describe(sweep));
+    spec.commandLine().getOut().println(status == OutputCheck.Status.RESUME
+        ? "output: results of this same sweep exist; a run resumes them, computing only the missing cells"
+        : "output: no results yet; a run starts from scratch");
     return 0;
   }
 }

@@ -31,7 +31,21 @@ final class ProbabilityCurveCheck {
   /** The result, with the generation its numbers are from and its z under the formula. */
   record Outcome(CheckResult result, int generation, Double zScore, int comparisons) {}
 
+  /**
+   * A formula's probability may leave [0, 1] by rounding (the exact chain's P(T > 1) is a sum of many
+   * terms and can come out as 1 + 2e-16): within this distance it is clipped, beyond it is kept, and
+   * then lies outside every interval, as a wrong formula should.
+   */
+  static final double ROUNDING = 1e-12;
+
   private ProbabilityCurveCheck() {}
+
+  private static double clip(double f) {
+    if (f > 1 && f <= 1 + ROUNDING) {
+      return 1;
+    }
+    return f < 0 && f >= -ROUNDING ? 0 : f;
+  }
 
   /** The equal-tailed Clopper–Pearson interval for x of r at level 1 − a: {low, high}. */
   static double[] clopperPearson(long x, long r, double a) {
@@ -52,7 +66,8 @@ final class ProbabilityCurveCheck {
     double[] worstInterval = null;
     double worstScore = Double.NEGATIVE_INFINITY;
     int outside = 0;
-    for (Point p : usable) {
+    for (Point raw : usable) {
+      Point p = new Point(raw.generation(), raw.successes(), raw.trials(), clip(raw.formula()));
       double[] ci = clopperPearson(p.successes(), p.trials(), level);
       double centre = (ci[0] + ci[1]) / 2;
       double half = (ci[1] - ci[0]) / 2;

@@ -17,22 +17,32 @@ public final class OutputCheck {
   /** The marker with the definition text. */
   public static final String DEFINITION_TEXT = MARKER_FOLDER + "/definition.conf";
 
+  /** What a run would find at the results folder. */
+  public enum Status {
+    /** No results yet: a run starts from scratch. */
+    NEW,
+    /** Results of this very definition: a run resumes them, computing only the missing cells. */
+    RESUME
+  }
+
   private OutputCheck() {}
 
   /**
    * Throws when the output is a file, is not writable, or holds the results of a different sweep
    * definition ({@code <output>/<name>/_sweep/definition.sha256} differs).
+   *
+   * @return whether a run would start afresh or resume
    */
-  public static void check(Sweep s) throws ConfigException {
+  public static Status check(Sweep s) throws ConfigException {
     try (ResultsStore store = ResultsStore.of(s.output())) {
-      check(s, store);
+      return check(s, store);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException("sweep.output", "cannot inspect '" + s.output() + "': " + e.getMessage(),
           "a reachable, writable folder");
     }
   }
 
-  static void check(Sweep s, ResultsStore store) throws ConfigException, IOException {
+  static Status check(Sweep s, ResultsStore store) throws ConfigException, IOException {
     if (store.kind("") == ResultsStore.Kind.FILE) {
       throw new ConfigException("sweep.output", "'" + store.root() + "' is a file, not a folder",
           "a folder (created if missing)");
@@ -49,12 +59,10 @@ public final class OutputCheck {
     if (!existing.writable()) {
       throw new ConfigException("sweep.output", "'" + existing.path() + "' is not writable", "a writable folder");
     }
-    if (store.kind(s.name()) == ResultsStore.Kind.FOLDER) {
-      checkSameSweep(s, store);
-    }
+    return store.kind(s.name()) == ResultsStore.Kind.FOLDER ? checkSameSweep(s, store) : Status.NEW;
   }
 
-  private static void checkSameSweep(Sweep s, ResultsStore store) throws ConfigException, IOException {
+  private static Status checkSameSweep(Sweep s, ResultsStore store) throws ConfigException, IOException {
     String folder = store.root() + "/" + s.name();
     String marker = s.name() + "/" + DEFINITION_HASH;
     if (store.kind(marker) == ResultsStore.Kind.FILE) {
@@ -66,7 +74,7 @@ public final class OutputCheck {
             "the same definition to resume it, another sweep.name (e.g. --set sweep.name=" + s.name()
                 + "-2), or delete the folder");
       }
-      return;
+      return Status.RESUME;
     }
     List<String> foreign = store.children(s.name()).stream()
         .filter(n -> !n.startsWith(".") && !n.equals(MARKER_FOLDER)).toList();
@@ -77,6 +85,7 @@ public final class OutputCheck {
               + (foreign.size() > 3 ? ", …" : "") + ")",
           "another sweep.name or sweep.output, or delete the folder");
     }
+    return Status.NEW;
   }
 
   private static String abbreviate(String hash) {

@@ -19,9 +19,12 @@ import org.collapsefarm.paradigm.ParadigmSpec;
  */
 public final class Plan {
   /**
-   * The kernel speed assumed for the time estimate: a planning figure, not a measurement. It is of
-   * the order of the vectorised NumPy peer's measured 7–8e5 generations per core-second on small
-   * supports (shared/peers/README.md); large n and large supports are slower per generation.
+   * The kernel speed assumed for the time estimate: a planning figure, not a promise. Measured on
+   * this project's 2-core machine (kernel alone, one thread, every cell of the file, November 2026):
+   * {@code conf/cot-replace-grid.conf} ran its 1.10e8 generations in 63 CPU-seconds (1.7e6 per
+   * core-second; large n costs more per generation), {@code conf/quickstart.conf} its 1.36e6 at
+   * 4.3e5 per second including JIT warm-up. The vectorised NumPy peer does 7–8e5
+   * (shared/peers/README.md).
    */
   public static final double ASSUMED_GENERATIONS_PER_CORE_SECOND = 1e6;
   /** Lines listed per section before "… and N more". */
@@ -101,7 +104,7 @@ public final class Plan {
       Set.of("temperature=1.0", "top-p=1.0", "smoothing=0.0", "collapse-epsilon=0.0", "real-anchor=0");
 
   /** A parameter set without the knobs left at their neutral values, e.g. {@code fully-synthetic n=10}. */
-  static String label(ParadigmSpec spec) {
+  public static String label(ParadigmSpec spec) {
     return Arrays.stream(spec.canonical().split(";")).filter(p -> !NEUTRAL_KNOBS.contains(p))
         .collect(Collectors.joining(" "));
   }

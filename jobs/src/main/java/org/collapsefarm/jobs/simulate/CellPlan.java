@@ -28,25 +28,30 @@ public final class CellPlan {
       contexts.put(entry.contextId(), entry.context());
     }
     this.cells = new ArrayList<>(Math.toIntExact(sweep.cellCount()));
-    Trajectories trajectories = sweep.trajectories();
     for (Group group : sweep.groups()) {
-      Context context = contexts.get(group.contextId());
-      double cost = estimatedCost(group, context);
+      double cost = estimatedCost(group, contexts.get(group.contextId()));
       for (int r = 0; r < sweep.replicates(); r++) {
-        String cellId = Cells.cellId(group.groupId(), r);
-        cells.add(
-            new CellTask(
-                cellId,
-                group.groupId(),
-                group.contextId(),
-                group.spec(),
-                r,
-                Cells.seed(sweep, cellId),
-                cost,
-                chunkOf(cellId, chunks),
-                trajectories.records(r)));
+        cells.add(cell(sweep.seed(), sweep.trajectories(), group, cost, r, chunks));
       }
     }
+  }
+
+  /**
+   * Replicate r of a group, as a cell: a function of the sweep seed, the group and r only (so that
+   * executors can build the same cells from the groups alone).
+   */
+  static CellTask cell(long sweepSeed, Trajectories trajectories, Group group, double cost, int r, int chunks) {
+    String cellId = Cells.cellId(group.groupId(), r);
+    return new CellTask(
+        cellId,
+        group.groupId(),
+        group.contextId(),
+        group.spec(),
+        r,
+        Cells.seed(sweepSeed, cellId),
+        cost,
+        chunkOf(cellId, chunks),
+        trajectories.records(r));
   }
 
   /** The plan of {@code sweep} with its cells spread over {@code chunks} commit chunks. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,11 +28,14 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.jobs.config.ContextEntry;
+import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.Trajectories;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.measure.GenerationAccumulator;
 import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.ParadigmSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -49,6 +53,11 @@ public final class SimulateJob {
   public static final int DEFAULT_CHUNK_CELLS = 20_000;
   /** Partitions per core: LPT bins small enough that a slow bin does not idle the other cores. */
   public static final int PARTITIONS_PER_CORE = 4;
+  /** Spark's marker of a completely written table folder. */
+  private static final String SUCCESS = "_SUCCESS";
+  /** Cells table rows per slice when it is built on the executors. */
+  private static final long CELL_ROWS_PER_SLICE = 50_000;
+  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
   /** Groups per file of partial sums: few files per chunk, each still small (groups × (M+1) rows). */
   private static final int GROUPS_PER_PARTIAL_FILE = 64;
 
@@ -59,16 +68,10 @@ public final class SimulateJob {
    *     chunk count)
    * @param console where progress goes
    */
-  public record Options(int partitions, int chunkCells, PrintStream console) {
-    public static Options defaults(PrintStream console) {
-      return new Options(0, DEFAULT_CHUNK_CELLS, console);
-    }
-  }
+  public record Options(int partitions, int chunkCells, PrintStream console) {}
 
   /** What a call did: cells in the sweep, cells computed now, chunks in all and computed now. */
   public record Outcome(ResultsFolder folder, long cells, long computedCells, int chunks, int computedChunks) {}
-
-  private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
 
   private SimulateJob() {}
 
@@ -83,8 +86,14 @@ public final class SimulateJob {
     }
     long t0 = System.nanoTime();
     CellPlan plan = CellPlan.of(sweep, chunks);
-    writeContexts(spark, sweep, folder);
-    writeCells(spark, plan, folder);
+    // Both tables are a function of the definition (guarded by its hash): an earlier start's
+    // complete copy (Spark's _SUCCESS marker) is kept.
+    if (!folder.exists(new Path(folder.table(Tables.CONTEXTS), SUCCESS))) {
+      writeContexts(spark, sweep, folder);
+    }
+    if (!folder.exists(new Path(folder.table(Tables.CELLS), SUCCESS))) {
+      writeCells(spark, plan, chunks, folder);
+    }
     LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
     store.clearTemporary();
@@ -104,7 +113,11 @@ public final class SimulateJob {
     Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
     LongAccumulator done = spark.sparkContext().longAccumulator("cells done");
     boolean trajectories = plan.cells().stream().anyMatch(CellTask::recordTrajectory);
-    try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone, done::value)) {
+    InFlightCells inFlight = new InFlightCells(done.id());
+    spark.sparkContext().addSparkListener(inFlight);
+    long toDo = sweep.cellCount() - alreadyDone;
+    try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone,
+        () -> Math.min(toDo, done.value() + inFlight.count()))) {
       for (Map.Entry<Integer, List<CellTask>> chunk : todo.entrySet()) {
         long t = System.nanoTime();
         runChunk(spark, jsc, store, chunk.getKey(), chunk.getValue(), partitions, contexts,
@@ -113,6 +126,7 @@ public final class SimulateJob {
             (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
+      spark.sparkContext().removeSparkListener(inFlight);
       contexts.destroy();
     }
     long t1 = System.nanoTime();
@@ -293,23 +307,41 @@ public final class SimulateJob {
         .parquet(folder.table(Tables.CONTEXTS));
   }
 
-  private static void writeCells(SparkSession spark, CellPlan plan, ResultsFolder folder) {
-    int maxGenerations = plan.sweep().maxGenerations();
-    List<Row> rows = new ArrayList<>(plan.cells().size());
-    for (CellTask c : plan.cells()) {
-      var s = c.spec();
-      rows.add(
-          RowFactory.create(
-              c.cellId(), c.groupId(), c.contextId(), s.paradigm().configName(), s.n(), s.realN(),
-              s.window(), s.allocation().configName(), s.rate(), s.pool().configName(),
-              s.source().configName(), s.temperature(), s.topP(), s.smoothing(), s.collapseEpsilon(),
-              s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk()));
+  /**
+   * The cells table, built on the executors from the groups (a few hundred bytes each) rather than
+   * shipped row by row from the driver: cells are a function of (sweep seed, group, replicate).
+   */
+  private static void writeCells(SparkSession spark, CellPlan plan, int chunks, ResultsFolder folder) {
+    Sweep sweep = plan.sweep();
+    List<Tuple2<Group, Double>> groups = new ArrayList<>();
+    for (Group group : sweep.groups()) {
+      groups.add(new Tuple2<>(group, CellPlan.estimatedCost(group, plan.contexts().get(group.contextId()))));
     }
+    long sweepSeed = sweep.seed();
+    int replicates = sweep.replicates();
+    int maxGenerations = sweep.maxGenerations();
+    Trajectories trajectories = sweep.trajectories();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = Math.max(1, Math.min(jsc.defaultParallelism(), rows.size() / 50_000 + 1));
-    spark.createDataFrame(jsc.parallelize(rows, slices), Tables.CELLS_SCHEMA)
+    int slices = (int) Math.max(1, Math.min(jsc.defaultParallelism(), sweep.cellCount() / CELL_ROWS_PER_SLICE));
+    JavaRDD<Row> rows =
+        jsc.parallelize(groups, slices)
+            .flatMap(
+                g -> IntStream.range(0, replicates)
+                    .mapToObj(r -> cellRow(CellPlan.cell(sweepSeed, trajectories, g._1(), g._2(), r, chunks), maxGenerations))
+                    .iterator());
+    spark.createDataFrame(rows, Tables.CELLS_SCHEMA)
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.CELLS));
   }
+
+  private static Row cellRow(CellTask c, int maxGenerations) {
+    ParadigmSpec s = c.spec();
+    return RowFactory.create(
+        c.cellId(), c.groupId(), c.contextId(), s.paradigm().configName(), s.n(), s.realN(),
+        s.window(), s.allocation().configName(), s.rate(), s.pool().configName(),
+        s.source().configName(), s.temperature(), s.topP(), s.smoothing(), s.collapseEpsilon(),
+        s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk());
+  }
+
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad input never starts a job (issue 3, item 3): each case is one bad configuration or argument,
  * and {@code farm validate} must answer with exactly one line {@code error: <key>: …} on stderr,
- * exit code 2, and write nothing. These cases are all caught before a context is built.
+ * exit code 2, and write nothing.
  */
 class ValidateBadInputTest {
   /** A valid sweep; each case replaces one part of it. {@code @OUT@} is the test's output folder. */
@@ -109,6 +109,17 @@ class ValidateBadInputTest {
         "sweep.contexts[0].s0", "unreachable"));
     c.add(contexts("power-law S_0 of 1", "{ family = power-law, vocabulary = 600, support = 52, s0 = 1 }",
         "sweep.contexts[0].s0", "unreachable"));
+    // contexts: ranges checked by the kernel's Contexts, re-keyed to the entry
+    c.add(contexts("vocabulary zero", "{ family = uniform, vocabulary = [4, 0] }", "sweep.contexts[0].vocabulary", ">= 1"));
+    c.add(contexts("probabilities not summing to 1", "{ family = explicit, probs = [0.5, 0.4] }", "sweep.contexts[0].probs", "sum"));
+    c.add(contexts("negative probability", "{ family = explicit, probs = [1.5, -0.5] }", "sweep.contexts[0].probs", ">= 0"));
+    c.add(contexts("support above vocabulary", "{ family = power-law, vocabulary = 10, support = 20, s0 = 0.2 }",
+        "sweep.contexts[0].support", "20"));
+    c.add(contexts("dirichlet concentration zero", "{ family = dirichlet, vocabulary = 10, concentration = 0 }",
+        "sweep.contexts[0].concentration", "> 0"));
+    c.add(contexts("zipf exponent negative", "{ family = zipf, vocabulary = 10, exponent = -1 }", "sweep.contexts[0].exponent", ">= 0"));
+    c.add(contexts("the same context twice", "{ family = uniform, vocabulary = 4 }, { family = uniform, vocabulary = 4, seed = 9 }",
+        "sweep.contexts[1]", "appears twice"));
     // paradigms
     c.add(with("no paradigms", "paradigms = []", "sweep.paradigms", "no cells"));
     c.add(sweep("paradigms missing", VALID_SWEEP_BODY, "sweep.paradigms", "required"));

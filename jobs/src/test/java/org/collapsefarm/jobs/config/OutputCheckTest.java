@@ -21,18 +21,18 @@ class OutputCheckTest {
   }
 
   @Test
-  void missingOutputFolderIsFineAndIsNotCreated() {
+  void missingOutputFolderIsFineAndIsNotCreated() throws ConfigException {
     Path out = dir.resolve("a/b/out");
-    assertThatCode(() -> OutputCheck.check(TestSweeps.small("s", out.toString()))).doesNotThrowAnyException();
+    assertThat(OutputCheck.check(TestSweeps.small("s", out.toString()))).isEqualTo(OutputCheck.Status.NEW);
     assertThat(dir.resolve("a")).doesNotExist();
   }
 
   @Test
-  void sameDefinitionResumes() throws IOException {
+  void sameDefinitionResumes() throws IOException, ConfigException {
     Sweep s = TestSweeps.small("s", dir.toString());
     writeMarker(dir.resolve("s"), s.definitionHash());
     Files.createDirectories(dir.resolve("s/runs"));
-    assertThatCode(() -> OutputCheck.check(s)).doesNotThrowAnyException();
+    assertThat(OutputCheck.check(s)).isEqualTo(OutputCheck.Status.RESUME);
   }
 
   @Test
@@ -105,9 +105,9 @@ class OutputCheckTest {
   void hadoopStoreGivesTheSameAnswers() throws Exception {
     Sweep s = TestSweeps.small("s", dir.toString());
     try (ResultsStore store = new ResultsStore.Hadoop(URI.create(dir.toUri().toString()))) {
-      OutputCheck.check(s, store);
+      assertThat(OutputCheck.check(s, store)).isEqualTo(OutputCheck.Status.NEW);
       writeMarker(dir.resolve("s"), s.definitionHash());
-      OutputCheck.check(s, store);
+      assertThat(OutputCheck.check(s, store)).isEqualTo(OutputCheck.Status.RESUME);
       writeMarker(dir.resolve("s"), "0".repeat(64));
       assertThatThrownBy(() -> OutputCheck.check(s, store)).hasMessageContaining("different sweep definition");
     }
