@@ -3,7 +3,9 @@ package org.collapsefarm.jobs;
 import org.collapsefarm.jobs.cli.CommandLines;
 import org.collapsefarm.jobs.cli.RunCommand;
 import org.collapsefarm.jobs.cli.CompareCommand;
+import org.collapsefarm.jobs.cli.ReportCommand;
 import org.collapsefarm.jobs.cli.SimulateCommand;
+import org.collapsefarm.jobs.cli.SqlCommand;
 import org.collapsefarm.jobs.cli.TheoryCommand;
 import org.collapsefarm.jobs.cli.ValidateCommand;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     description = "Monte Carlo farm for model collapse: sweeps of recursions on Spark.",
     subcommands = {ValidateCommand.class, RunCommand.class, SimulateCommand.class, TheoryCommand.class,
-        CompareCommand.class})
+        CompareCommand.class, ReportCommand.class, SqlCommand.class})
 public final class Farm {
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show stack traces and Spark's INFO logs (before or after the subcommand).")

@@ -13,9 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code farm run <conf>}: the whole pipeline — validate, simulate, theory, compare (report joins
- * here when it is built, issue 5). Prints where the tables are, the headline numbers of each group
- * and the verdict list.
+ * {@code farm run <conf>}: the whole pipeline — validate, simulate, theory, compare, report. Prints
+ * where the tables are, the headline numbers of each group, the verdict list and the report's path.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Validate the sweep, then run every stage; prints where the tables are and headline numbers.")
@@ -32,6 +31,7 @@ public final class RunCommand implements Callable<Integer> {
       SimulateStage.simulate(lease.spark(), sweep, options, spec.commandLine().getOut());
       TheoryCommand.theory(lease.spark(), sweep, spec.commandLine().getOut());
       CompareCommand.compare(lease.spark(), sweep, spec.commandLine().getOut());
+      ReportCommand.report(lease.spark(), sweep, spec.commandLine().getOut());
     }
     return 0;
   }
