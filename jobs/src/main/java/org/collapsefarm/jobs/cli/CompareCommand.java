@@ -9,7 +9,6 @@ import org.collapsefarm.jobs.compare.CompareTables;
 import org.collapsefarm.jobs.compare.VerdictList;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.Sweep;
-import org.collapsefarm.jobs.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +29,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
-    Sweep sweep = SimulateStage.load(options);
-    try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
-      compare(lease.spark(), sweep, spec.commandLine().getOut());
-    }
-    return 0;
+    return SimulateStage.runStage(options, farm.verbose(), spec.commandLine().getOut(), CompareCommand::compare);
   }
 
   /** Runs the compare stage, says what it wrote and prints the verdict list. */

@@ -7,7 +7,6 @@ import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.report.ReportJob;
-import org.collapsefarm.jobs.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,11 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
-    Sweep sweep = SimulateStage.load(options);
-    try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
-      report(lease.spark(), sweep, spec.commandLine().getOut());
-    }
-    return 0;
+    return SimulateStage.runStage(options, farm.verbose(), spec.commandLine().getOut(), ReportCommand::report);
   }
 
   /** Runs the report stage and says what it wrote. */

@@ -1,10 +1,8 @@
 package org.collapsefarm.jobs.cli;
 
 import java.util.concurrent.Callable;
-import org.collapsefarm.jobs.spark.SparkSessions;
 import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.config.ConfigException;
-import org.collapsefarm.jobs.config.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,10 +20,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
-    Sweep sweep = SimulateStage.load(options);
-    try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
-      SimulateStage.simulate(lease.spark(), sweep, options, spec.commandLine().getOut());
-    }
-    return 0;
+    return SimulateStage.runStage(options, farm.verbose(), spec.commandLine().getOut(), (spark, sweep, out) -> SimulateStage.simulate(spark, sweep, options, out));
   }
 }

@@ -22,6 +22,23 @@ import org.collapsefarm.jobs.spark.SparkSessions;
 final class SimulateStage {
   private SimulateStage() {}
 
+  /** What a stage command does once its sweep is loaded and its Spark session is open. */
+  interface Stage {
+    void run(SparkSession spark, Sweep sweep, PrintWriter out);
+  }
+
+  /**
+   * The body of every stage command: load and check the sweep (bad input exits 2 before Spark
+   * starts), open the session, run the stage, close the session.
+   */
+  static int runStage(SparkOptions options, boolean verbose, PrintWriter out, Stage stage) throws ConfigException {
+    Sweep sweep = load(options);
+    try (SparkSessions.Lease lease = session(sweep, options, verbose)) {
+      stage.run(lease.spark(), sweep, out);
+    }
+    return 0;
+  }
+
   /** Loads and checks the sweep (exit code 2 on failure, nothing written). */
   static Sweep load(SparkOptions options) throws ConfigException {
     Sweep sweep = SweepLoader.load(options.conf, options.overrides);

@@ -6,7 +6,6 @@ import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.Sweep;
-import org.collapsefarm.jobs.spark.SparkSessions;
 import org.collapsefarm.jobs.theory.TheoryJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +24,7 @@ public final class TheoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
-    Sweep sweep = SimulateStage.load(options);
-    try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
-      theory(lease.spark(), sweep, spec.commandLine().getOut());
-    }
-    return 0;
+    return SimulateStage.runStage(options, farm.verbose(), spec.commandLine().getOut(), TheoryCommand::theory);
   }
 
   /** Runs the theory stage and says what it wrote. */
