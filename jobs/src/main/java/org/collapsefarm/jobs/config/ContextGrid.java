@@ -1,11 +1,9 @@
 package org.collapsefarm.jobs.config;
 
-import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,39 +74,18 @@ final class ContextGrid {
     KEYS.put("seed", Values.Type.LONG);
   }
 
-  /** One entry's axes. */
-  record Entry(String path, List<Grid.Axis> axes) {
-    double size() {
-      return Grid.size(axes);
-    }
-  }
-
   /** A built context and the entry it came from. */
   record Built(String entryPath, Context context) {}
 
   private ContextGrid() {}
 
   /** Reads and type-checks every entry of {@code sweep.contexts}. */
-  static List<Entry> read(ConfigObject sweep) throws ConfigException {
-    ConfigList list = Values.list("sweep.contexts", sweep.get("contexts"), EXAMPLE);
-    List<Entry> entries = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "sweep.contexts[" + i + "]";
-      entries.add(readEntry(path, Values.object(path, list.get(i), EXAMPLE)));
-    }
-    return entries;
+  static List<Grid.Entry> read(ConfigObject sweep) throws ConfigException {
+    return Grid.readEntries(sweep, "contexts", EXAMPLE, (path, entry) -> readEntry(path, entry));
   }
 
-  private static Entry readEntry(String path, ConfigObject entry) throws ConfigException {
-    if (!entry.containsKey("family")) {
-      throw new ConfigException(path + ".family", "is required", String.join(", ", FAMILIES));
-    }
-    List<Object> familyNames = Values.axis(path + ".family", entry.get("family"), Values.Type.TEXT);
-    Set<Family> families = EnumSet.noneOf(Family.class);
-    for (int i = 0; i < familyNames.size(); i++) {
-      String at = familyNames.size() == 1 ? path + ".family" : path + ".family[" + i + "]";
-      families.add(Values.choice(at, familyNames.get(i), Family::fromConfig, FAMILIES));
-    }
+  private static Grid.Entry readEntry(String path, ConfigObject entry) throws ConfigException {
+    Set<Family> families = Values.choices(path, entry, "family", Family.class, Family::fromConfig, FAMILIES);
     Set<String> allowed = new LinkedHashSet<>();
     allowed.add("family");
     for (String key : KEYS.keySet()) {
@@ -123,7 +100,7 @@ final class ContextGrid {
       String key = k.getKey();
       ConfigValue written = entry.get(key);
       if (written != null) {
-        axes.add(new Grid.Axis(key, path + "." + key, Values.axis(path + "." + key, written, k.getValue())));
+        axes.add(Grid.writtenAxis(path, key, written, k.getValue()));
         continue;
       }
       for (Family f : families) {
@@ -132,13 +109,13 @@ final class ContextGrid {
         }
       }
     }
-    return new Entry(path, axes);
+    return new Grid.Entry(path, axes);
   }
 
   /** Builds every context, in entry order then grid order. */
-  static List<Built> contexts(List<Entry> entries) throws ConfigException {
+  static List<Built> contexts(List<Grid.Entry> entries) throws ConfigException {
     List<Built> out = new ArrayList<>();
-    for (Entry e : entries) {
+    for (Grid.Entry e : entries) {
       for (Grid.Point point : Grid.points(e.axes())) {
         out.add(new Built(e.path(), build(e.path(), point)));
       }

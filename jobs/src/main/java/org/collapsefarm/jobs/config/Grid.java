@@ -1,5 +1,8 @@
 package org.collapsefarm.jobs.config;
 
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,42 @@ final class Grid {
     }
   }
 
+  /** One entry of {@code sweep.contexts} or {@code sweep.paradigms}: where it was written and its axes. */
+  record Entry(String path, List<Axis> axes) {
+    double size() {
+      return Grid.size(axes);
+    }
+  }
+
+  /** Reads one entry object written at {@code path}. */
+  interface EntryReader {
+    Entry read(String path, ConfigObject entry) throws ConfigException;
+  }
+
   private Grid() {}
+
+  /**
+   * Reads every entry of the list {@code sweep.<key>}, each an object checked by {@code reader}.
+   *
+   * @param example a valid entry, quoted in the error when the list or an entry has the wrong shape
+   */
+  static List<Entry> readEntries(ConfigObject sweep, String key, String example, EntryReader reader)
+      throws ConfigException {
+    String listPath = "sweep." + key;
+    ConfigList list = Values.list(listPath, sweep.get(key), example);
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String path = listPath + "[" + i + "]";
+      entries.add(reader.read(path, Values.object(path, list.get(i), example)));
+    }
+    return entries;
+  }
+
+  /** The axis written at {@code path.key}, typed. */
+  static Axis writtenAxis(String path, String key, ConfigValue written, Values.Type type) throws ConfigException {
+    String at = path + "." + key;
+    return new Axis(key, at, Values.axis(at, written, type));
+  }
 
   /** The number of points (as a double so that absurd grids cannot overflow before the guard). */
   static double size(List<Axis> axes) {

@@ -1,6 +1,5 @@
 package org.collapsefarm.jobs.config;
 
-import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import java.util.ArrayList;
@@ -67,39 +66,18 @@ final class ParadigmGrid {
     KEYS.put("real-anchor", Values.Type.INT);
   }
 
-  /** One entry's axes, still unchecked for ranges. */
-  record Entry(String path, List<Grid.Axis> axes) {
-    double size() {
-      return Grid.size(axes);
-    }
-  }
-
   /** A built parameter set and the entry it came from. */
   record Spec(String entryPath, ParadigmSpec spec) {}
 
   private ParadigmGrid() {}
 
   /** Reads and type-checks every entry of {@code sweep.paradigms} (no range checks yet). */
-  static List<Entry> read(ConfigObject sweep) throws ConfigException {
-    ConfigList list = Values.list("sweep.paradigms", sweep.get("paradigms"), EXAMPLE);
-    List<Entry> entries = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "sweep.paradigms[" + i + "]";
-      entries.add(readEntry(path, Values.object(path, list.get(i), EXAMPLE), sweep));
-    }
-    return entries;
+  static List<Grid.Entry> read(ConfigObject sweep) throws ConfigException {
+    return Grid.readEntries(sweep, "paradigms", EXAMPLE, (path, entry) -> readEntry(path, entry, sweep));
   }
 
-  private static Entry readEntry(String path, ConfigObject entry, ConfigObject sweep) throws ConfigException {
-    if (!entry.containsKey("paradigm")) {
-      throw new ConfigException(path + ".paradigm", "is required", Paradigm.allowed());
-    }
-    List<Object> paradigmNames = Values.axis(path + ".paradigm", entry.get("paradigm"), Values.Type.TEXT);
-    Set<Paradigm> paradigms = EnumSet.noneOf(Paradigm.class);
-    for (int i = 0; i < paradigmNames.size(); i++) {
-      String at = paradigmNames.size() == 1 ? path + ".paradigm" : path + ".paradigm[" + i + "]";
-      paradigms.add(Values.choice(at, paradigmNames.get(i), Paradigm::fromConfig, PARADIGMS));
-    }
+  private static Grid.Entry readEntry(String path, ConfigObject entry, ConfigObject sweep) throws ConfigException {
+    Set<Paradigm> paradigms = Values.choices(path, entry, "paradigm", Paradigm.class, Paradigm::fromConfig, PARADIGMS);
     Values.checkKeys(path, entry, allowedKeys(paradigms), key -> notApplicable(key, paradigms));
 
     List<Grid.Axis> axes = new ArrayList<>();
@@ -107,7 +85,7 @@ final class ParadigmGrid {
       String key = k.getKey();
       ConfigValue written = entry.get(key);
       if (written != null) {
-        axes.add(new Grid.Axis(key, path + "." + key, Values.axis(path + "." + key, written, k.getValue())));
+        axes.add(Grid.writtenAxis(path, key, written, k.getValue()));
       } else if (KNOBS.contains(key)) {
         String at = "sweep." + key;
         axes.add(new Grid.Axis(key, at, Values.axis(at, sweep.get(key), k.getValue())));
@@ -118,13 +96,13 @@ final class ParadigmGrid {
         axes.add(new Grid.Axis(key, path + "." + key, List.of(DEFAULTS.get(key))));
       }
     }
-    return new Entry(path, axes);
+    return new Grid.Entry(path, axes);
   }
 
   /** Builds the parameter sets of every entry, in entry order then grid order. */
-  static List<Spec> specs(List<Entry> entries) throws ConfigException {
+  static List<Spec> specs(List<Grid.Entry> entries) throws ConfigException {
     List<Spec> out = new ArrayList<>();
-    for (Entry e : entries) {
+    for (Grid.Entry e : entries) {
       for (Grid.Point point : Grid.points(e.axes())) {
         out.add(new Spec(e.path(), build(e.path(), point)));
       }

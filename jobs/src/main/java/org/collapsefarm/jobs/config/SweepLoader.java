@@ -68,8 +68,8 @@ public final class SweepLoader {
     Trajectories trajectories = trajectories(sweep.get("record"));
     SparkSettings.Settings spark = SparkSettings.read(merged.root().get("spark"));
 
-    List<ContextGrid.Entry> contextEntries = ContextGrid.read(sweep);
-    List<ParadigmGrid.Entry> paradigmEntries = ParadigmGrid.read(sweep);
+    List<Grid.Entry> contextEntries = ContextGrid.read(sweep);
+    List<Grid.Entry> paradigmEntries = ParadigmGrid.read(sweep);
     checkSize(contextEntries, paradigmEntries, replicates, maxCells);
 
     List<ParadigmGrid.Spec> specs = ParadigmGrid.specs(paradigmEntries);
@@ -119,10 +119,10 @@ public final class SweepLoader {
   }
 
   /** Guards against a grid typo (e.g. one axis too many) before anything expensive is built. */
-  private static void checkSize(List<ContextGrid.Entry> contexts, List<ParadigmGrid.Entry> paradigms,
+  private static void checkSize(List<Grid.Entry> contexts, List<Grid.Entry> paradigms,
       int replicates, long maxCells) throws ConfigException {
-    double contextCount = contexts.stream().mapToDouble(ContextGrid.Entry::size).sum();
-    double specCount = paradigms.stream().mapToDouble(ParadigmGrid.Entry::size).sum();
+    double contextCount = contexts.stream().mapToDouble(Grid.Entry::size).sum();
+    double specCount = paradigms.stream().mapToDouble(Grid.Entry::size).sum();
     double groups = contextCount * specCount;
     double cells = groups * replicates;
     String sizes = String.format(Locale.ROOT, "%.0f contexts × %.0f parameter sets × %d replicates = %.4g cells",

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -129,6 +130,24 @@ final class Values {
       throw new ConfigException(path, "unknown value '" + name + "'" + DidYouMean.hint((String) name, allowed),
           String.join(", ", allowed));
     }
+  }
+
+  /**
+   * Reads the required choice {@code key} of an entry, written as one name or as a list of names (a grid
+   * axis), into the set of choices it names.
+   */
+  static <E extends Enum<E>> Set<E> choices(String path, ConfigObject entry, String key, Class<E> type,
+      Function<String, E> parse, Collection<String> allowed) throws ConfigException {
+    String at = path + "." + key;
+    if (!entry.containsKey(key)) {
+      throw new ConfigException(at, "is required", String.join(", ", allowed));
+    }
+    List<Object> names = axis(at, entry.get(key), Type.TEXT);
+    Set<E> out = EnumSet.noneOf(type);
+    for (int i = 0; i < names.size(); i++) {
+      out.add(choice(names.size() == 1 ? at : at + "[" + i + "]", names.get(i), parse, allowed));
+    }
+    return out;
   }
 
   /** The object at {@code path}, or an error saying what was found instead. */
