@@ -114,13 +114,7 @@ final class ContextGrid {
 
   /** Builds every context, in entry order then grid order. */
   static List<Built> contexts(List<Grid.Entry> entries) throws ConfigException {
-    List<Built> out = new ArrayList<>();
-    for (Grid.Entry e : entries) {
-      for (Grid.Point point : Grid.points(e.axes())) {
-        out.add(new Built(e.path(), build(e.path(), point)));
-      }
-    }
-    return out;
+    return Grid.buildAll(entries, (path, point) -> new Built(path, build(path, point)));
   }
 
   private static Context build(String path, Grid.Point pt) throws ConfigException {

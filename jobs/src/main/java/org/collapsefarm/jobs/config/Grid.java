@@ -48,7 +48,23 @@ final class Grid {
     Entry read(String path, ConfigObject entry) throws ConfigException;
   }
 
+  /** Builds one value from one point of an entry's grid. */
+  interface PointBuilder<T> {
+    T build(String entryPath, Point point) throws ConfigException;
+  }
+
   private Grid() {}
+
+  /** Builds every point of every entry, in entry order then grid order. */
+  static <T> List<T> buildAll(List<Entry> entries, PointBuilder<T> builder) throws ConfigException {
+    List<T> out = new ArrayList<>();
+    for (Entry e : entries) {
+      for (Point point : points(e.axes())) {
+        out.add(builder.build(e.path(), point));
+      }
+    }
+    return out;
+  }
 
   /**
    * Reads every entry of the list {@code sweep.<key>}, each an object checked by {@code reader}.

@@ -101,13 +101,7 @@ final class ParadigmGrid {
 
   /** Builds the parameter sets of every entry, in entry order then grid order. */
   static List<Spec> specs(List<Grid.Entry> entries) throws ConfigException {
-    List<Spec> out = new ArrayList<>();
-    for (Grid.Entry e : entries) {
-      for (Grid.Point point : Grid.points(e.axes())) {
-        out.add(new Spec(e.path(), build(e.path(), point)));
-      }
-    }
-    return out;
+    return Grid.buildAll(entries, (path, point) -> new Spec(path, build(path, point)));
   }
 
   private static ParadigmSpec build(String path, Grid.Point pt) throws ConfigException {
