@@ -187,10 +187,22 @@ public final class MultinomialSampler {
 
   private static void countsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
       long total, int len, int[] out) {
+    countsConditionalBinomials(rng, k, counts, total, len, out, -1);
+  }
+
+  /**
+   * Conditional binomials over counts[0..len) except position skip (−1: none), whose counts sum to
+   * total, for k draws; out[skip] is left as it is.
+   */
+  private static void countsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
+      long total, int len, int[] out, int skip) {
     long remaining = total;
     int left = k;
     int i = 0;
     for (; i < len && left > 0; i++) {
+      if (i == skip) {
+        continue;
+      }
       int c = counts[i];
       if (c > 0 && c >= remaining) {
         if (c > remaining) {
@@ -210,7 +222,52 @@ public final class MultinomialSampler {
     if (left > 0) {
       throw countsMismatch(total);
     }
-    Arrays.fill(out, i, len, 0);
+    if (skip >= i) {
+      int kept = out[skip];
+      Arrays.fill(out, i, len, 0);
+      out[skip] = kept;
+    } else {
+      Arrays.fill(out, i, len, 0);
+    }
+  }
+
+  /**
+   * Mult(n, counts/n) where the counts sum to n = {@code table.trials()}: the multinomial of a fully
+   * synthetic generation (MATH.md §2). The chain rule may take the categories in any order; the
+   * largest count goes first, so that its draw — Binomial(n, c_max/n), the one with the largest mean,
+   * which would cost BTRS's rejection loop — is a single {@link BinomialTable} lookup, and with two
+   * positive counts that lookup is the whole draw. The other categories follow by conditional
+   * binomials, in position order.
+   *
+   * @param rng the source of uniforms
+   * @param table the tables for n trials
+   * @param counts non-negative counts summing to n, at least {@code len} entries
+   * @param len number of categories used, ≥ 1
+   * @param out receives the counts, at least {@code len} entries
+   * @throws IllegalArgumentException if the shape is wrong or the counts do not sum to n (checked
+   *     before drawing)
+   */
+  public static void sampleFromCounts(UniformRandomProvider rng, BinomialTable table, int[] counts,
+      int len, int[] out) {
+    int n = table.trials();
+    checkCountsShape(n, counts, n, len, out);
+    int largest = 0;
+    int max = counts[0];
+    long sum = max;
+    for (int i = 1; i < len; i++) {
+      int c = counts[i];
+      sum += c;
+      if (c > max) {
+        max = c;
+        largest = i;
+      }
+    }
+    if (sum != n) {
+      throw countsMismatch(n);
+    }
+    int x = table.draw(rng, max);
+    out[largest] = x;
+    countsConditionalBinomials(rng, n - x, counts, n - max, len, out, largest);
   }
 
   private static void countsOrderedUniforms(UniformRandomProvider rng, int k, int[] counts,
