@@ -222,12 +222,11 @@ public final class MultinomialSampler {
     if (left > 0) {
       throw countsMismatch(total);
     }
-    if (skip >= i) {
-      int kept = out[skip];
-      Arrays.fill(out, i, len, 0);
-      out[skip] = kept;
-    } else {
-      Arrays.fill(out, i, len, 0);
+    // A plain loop: the few entries left (often none) cost less than the Arrays.fill stub call.
+    for (; i < len; i++) {
+      if (i != skip) {
+        out[i] = 0;
+      }
     }
   }
 
