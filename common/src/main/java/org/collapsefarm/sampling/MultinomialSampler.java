@@ -214,7 +214,7 @@ public final class MultinomialSampler {
         i++;
         break;
       }
-      int x = c == 0 ? 0 : BinomialSampler.draw(rng, left, (double) c / remaining);
+      int x = c == 0 ? 0 : BinomialSampler.drawRatio(rng, left, c, remaining);
       out[i] = x;
       left -= x;
       remaining -= c;
