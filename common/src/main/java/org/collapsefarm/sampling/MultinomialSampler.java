@@ -187,22 +187,10 @@ public final class MultinomialSampler {
 
   private static void countsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
       long total, int len, int[] out) {
-    countsConditionalBinomials(rng, k, counts, total, len, out, -1);
-  }
-
-  /**
-   * Conditional binomials over counts[0..len) except position skip (−1: none), whose counts sum to
-   * total, for k draws; out[skip] is left as it is.
-   */
-  private static void countsConditionalBinomials(UniformRandomProvider rng, int k, int[] counts,
-      long total, int len, int[] out, int skip) {
     long remaining = total;
     int left = k;
     int i = 0;
     for (; i < len && left > 0; i++) {
-      if (i == skip) {
-        continue;
-      }
       int c = counts[i];
       if (c > 0 && c >= remaining) {
         if (c > remaining) {
@@ -222,12 +210,7 @@ public final class MultinomialSampler {
     if (left > 0) {
       throw countsMismatch(total);
     }
-    // A plain loop: the few entries left (often none) cost less than the Arrays.fill stub call.
-    for (; i < len; i++) {
-      if (i != skip) {
-        out[i] = 0;
-      }
-    }
+    Arrays.fill(out, i, len, 0);
   }
 
   /**
@@ -235,8 +218,9 @@ public final class MultinomialSampler {
    * synthetic generation (MATH.md §2). The chain rule may take the categories in any order; the
    * largest count goes first, so that its draw — Binomial(n, c_max/n), the one with the largest mean,
    * which would cost BTRS's rejection loop — is a single {@link BinomialTable} lookup, and with two
-   * positive counts that lookup is the whole draw. The other categories follow by conditional
-   * binomials, in position order.
+   * positive counts that lookup is the whole draw. The second largest goes last and takes the
+   * remainder without a draw; the others follow by conditional binomials in position order, so the
+   * draws left are those of the smaller means (BINV's cost grows with the mean, BTRS costs more).
    *
    * @param rng the source of uniforms
    * @param table the tables for n trials
@@ -250,15 +234,23 @@ public final class MultinomialSampler {
       int len, int[] out) {
     int n = table.trials();
     checkCountsShape(n, counts, n, len, out);
+    // One pass: the sum, the largest count and the second largest (−1: no other positive count).
     int largest = 0;
     int max = counts[0];
+    int second = -1;
+    int secondMax = 0;
     long sum = max;
     for (int i = 1; i < len; i++) {
       int c = counts[i];
       sum += c;
       if (c > max) {
+        second = largest;
+        secondMax = max;
         max = c;
         largest = i;
+      } else if (c > secondMax) {
+        second = i;
+        secondMax = c;
       }
     }
     if (sum != n) {
@@ -266,7 +258,23 @@ public final class MultinomialSampler {
     }
     int x = table.draw(rng, max);
     out[largest] = x;
-    countsConditionalBinomials(rng, n - x, counts, n - max, len, out, largest);
+    int left = n - x;
+    // Σ counts not yet drawn, the second largest included: it takes the remainder, so every p below
+    // is < 1 and the draws made are those of the smaller means.
+    long remaining = n - max;
+    for (int i = 0; i < len; i++) {
+      if (i == largest || i == second) {
+        continue;
+      }
+      int c = counts[i];
+      int xi = c == 0 || left == 0 ? 0 : BinomialSampler.drawRatio(rng, left, c, remaining);
+      out[i] = xi;
+      left -= xi;
+      remaining -= c;
+    }
+    if (second >= 0) {
+      out[second] = left;
+    }
   }
 
   private static void countsOrderedUniforms(UniformRandomProvider rng, int k, int[] counts,

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link MultinomialSampler#sampleFromCounts(UniformRandomProvider, BinomialTable, int[], int, int[])}
- * (largest count first from the table, then conditional binomials) against the exact multinomial:
+ * (largest count first from the table, the second largest last with the remainder, conditional
+ * binomials between) against the exact multinomial:
  * the joint pmf on a small case whose largest count is not at position 0, and every marginal
  * Binomial(n, c_i/n) at n = 400 with zero counts inside. Chi-square tests at family-wise α = 1e-3,
  * Bonferroni over the {@value #FAMILY} tests of this class (threshold from the χ² null
