@@ -3,6 +3,7 @@ package org.collapsefarm.kernel;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.sampling.BinomialTable;
 import org.collapsefarm.sampling.MultinomialSampler;
 
 /**
@@ -20,7 +21,8 @@ import org.collapsefarm.sampling.MultinomialSampler;
  *
  * With every knob at its default the draw is Mult(k, c/tot) straight from the integer counts, the
  * fully synthetic hot path: by the {@link UrnSampler} when the training set is small against the live
- * support, else by {@link MultinomialSampler#sampleFromCounts}.
+ * support, else by {@link MultinomialSampler#sampleFromCounts} — with the largest count drawn from a
+ * shared {@link BinomialTable} when k and the training set both have n tokens (fully synthetic).
  */
 final class SyntheticSource {
   private final boolean plain;
@@ -33,6 +35,8 @@ final class SyntheticSource {
   private final long[] ties;
   /** Scratch of the urn method, sized for the largest urn it is used for. */
   private final int[] slots;
+  /** Binomial(n, c/n) tables for the plain draw of k = n from a model of n tokens (fully synthetic). */
+  private final BinomialTable table;
 
   SyntheticSource(ParadigmSpec spec, int universe, int[] tokenAt) {
     this.lambda = spec.smoothing();
@@ -44,6 +48,7 @@ final class SyntheticSource {
     this.sorted = topP < 1.0 ? new double[universe] : null;
     this.ties = topP < 1.0 ? new long[universe] : null;
     this.slots = plain ? new int[UrnSampler.MAX_BALLS_PER_TOKEN * universe] : null;
+    this.table = plain && spec.n() <= BinomialTable.MAX_TRIALS ? BinomialTable.of(spec.n()) : null;
   }
 
   /** Mult(k, q(model)) into out[0..len), where the model has counts[0..len) summing to total. */
@@ -51,6 +56,8 @@ final class SyntheticSource {
     if (plain) {
       if (total <= (long) UrnSampler.MAX_BALLS_PER_TOKEN * len) {
         UrnSampler.sample(rng, k, counts, (int) total, len, out, slots);
+      } else if (table != null && k == table.trials() && total == k) {
+        MultinomialSampler.sampleFromCounts(rng, table, counts, len, out);
       } else {
         MultinomialSampler.sampleFromCounts(rng, k, counts, total, len, out);
       }

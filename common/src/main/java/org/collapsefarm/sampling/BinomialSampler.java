@@ -44,6 +44,12 @@ public final class BinomialSampler {
   static final int LOG_FACTORIAL_TABLE_SIZE = 1 << 16;
   /** LOG_FACTORIAL[j] = log j!, Kahan-summed log 1 + … + log j (within about an ulp). */
   private static final double[] LOG_FACTORIAL = logFactorials(LOG_FACTORIAL_TABLE_SIZE);
+  /**
+   * LOG[j] = log j for j &lt; {@value #LOG_FACTORIAL_TABLE_SIZE} (LOG[0] unused): for p = c/C with
+   * integer c &lt; C below the table size, log q = log(C − c) − log C and log(p/q) = log c − log(C − c)
+   * are two loads instead of a logarithm ({@link #drawRatio}).
+   */
+  private static final double[] LOG = logs(LOG_FACTORIAL_TABLE_SIZE);
 
   private BinomialSampler() {}
 
@@ -57,6 +63,14 @@ public final class BinomialSampler {
       compensation = (t - sum) - y;
       sum = t;
       table[j] = sum;
+    }
+    return table;
+  }
+
+  private static double[] logs(int size) {
+    double[] table = new double[size];
+    for (int j = 1; j < size; j++) {
+      table[j] = Math.log(j);
     }
     return table;
   }
@@ -112,15 +126,49 @@ public final class BinomialSampler {
       return 0;
     }
     double mean = n * p;
-    return mean < INVERSION_MAX_MEAN ? inversion(rng, n, p, mean) : btrs(rng, n, p, mean);
+    return mean < INVERSION_MAX_MEAN
+        ? inversion(rng, n, p, mean, Double.NaN)
+        : btrs(rng, n, p, mean, Double.NaN);
+  }
+
+  /**
+   * One exact Binomial(trials, count/total) draw for integers 0 ≤ count ≤ total, total ≥ 1 — the
+   * conditional binomials of a multinomial from integer counts ({@link
+   * MultinomialSampler#sampleFromCounts}). Same methods and distribution as {@link #draw}; below
+   * {@value #LOG_FACTORIAL_TABLE_SIZE} the logarithms of q and p/q come from {@link #LOG}.
+   */
+  static int drawRatio(UniformRandomProvider rng, int trials, int count, long total) {
+    if (total >= LOG_FACTORIAL_TABLE_SIZE) {
+      return draw(rng, trials, (double) count / total);
+    }
+    int t = (int) total;
+    // Symmetry on the integers: X(n, c/t) = n − X(n, (t − c)/t).
+    if (2 * count > t) {
+      return trials - drawRatioLowerHalf(rng, trials, t - count, t);
+    }
+    return drawRatioLowerHalf(rng, trials, count, t);
+  }
+
+  /** Binomial(n, c/t) for 0 ≤ 2c ≤ t &lt; {@value #LOG_FACTORIAL_TABLE_SIZE}. */
+  private static int drawRatioLowerHalf(UniformRandomProvider rng, int n, int c, int t) {
+    if (n == 0 || c == 0) {
+      return 0;
+    }
+    double p = (double) c / t;
+    double mean = n * p;
+    return mean < INVERSION_MAX_MEAN
+        ? inversion(rng, n, p, mean, LOG[t - c] - LOG[t])
+        : btrs(rng, n, p, mean, LOG[c] - LOG[t - c]);
   }
 
   /**
    * BINV: inversion from 0. P(0) = q^n = exp(n log1p(−p)) ≥ e^{−14} here (np &lt; 10, p ≤ ½). Since
    * q^n ≥ 1 − np (Bernoulli's inequality), u &lt; 1 − np is X = 0 without the exp/log1p: for the
    * many tiny means of a long support this skips the only transcendental call.
+   *
+   * @param logQ log(1 − p) if known, else NaN (then computed on first need)
    */
-  private static int inversion(UniformRandomProvider rng, int n, double p, double mean) {
+  private static int inversion(UniformRandomProvider rng, int n, double p, double mean, double logQ) {
     double zeroSqueeze = 1 - mean;
     double f0 = -1; // q^n, computed on first need
     double s = 0;
@@ -134,7 +182,7 @@ public final class BinomialSampler {
         double q = 1 - p;
         s = p / q;
         a = (n + 1.0) * s;
-        f0 = Math.exp(n * log1p(-p));
+        f0 = Math.exp(n * (Double.isNaN(logQ) ? log1p(-p) : logQ));
       }
       double f = f0;
       int x = 0;
@@ -155,8 +203,12 @@ public final class BinomialSampler {
     }
   }
 
-  /** BTRS (Hörmann 1993, algorithm BTRS), for 0 &lt; p ≤ ½ and np ≥ 10. */
-  private static int btrs(UniformRandomProvider rng, int n, double p, double mean) {
+  /**
+   * BTRS (Hörmann 1993, algorithm BTRS), for 0 &lt; p ≤ ½ and np ≥ 10.
+   *
+   * @param knownLogOdds log(p/q) if known, else NaN (then computed on first need)
+   */
+  private static int btrs(UniformRandomProvider rng, int n, double p, double mean, double knownLogOdds) {
     double q = 1 - p;
     double spq = Math.sqrt(mean * q);
     double b = 1.15 + 2.53 * spq;
@@ -189,7 +241,7 @@ public final class BinomialSampler {
         if (table) {
           // log f(k) − log f(mode) = log mode!(n−mode)! − log k!(n−k)! + (k − mode)·log(p/q).
           logModeFactorials = LOG_FACTORIAL[mode] + LOG_FACTORIAL[n - mode];
-          logOdds = Math.log(p / q);
+          logOdds = Double.isNaN(knownLogOdds) ? Math.log(p / q) : knownLogOdds;
         } else {
           logModeProbability = SaddlePoint.logBinomialProbability(mode, n, p);
         }

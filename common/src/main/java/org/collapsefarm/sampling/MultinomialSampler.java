@@ -202,7 +202,7 @@ public final class MultinomialSampler {
         i++;
         break;
       }
-      int x = c == 0 ? 0 : BinomialSampler.draw(rng, left, (double) c / remaining);
+      int x = c == 0 ? 0 : BinomialSampler.drawRatio(rng, left, c, remaining);
       out[i] = x;
       left -= x;
       remaining -= c;
@@ -211,6 +211,70 @@ public final class MultinomialSampler {
       throw countsMismatch(total);
     }
     Arrays.fill(out, i, len, 0);
+  }
+
+  /**
+   * Mult(n, counts/n) where the counts sum to n = {@code table.trials()}: the multinomial of a fully
+   * synthetic generation (MATH.md §2). The chain rule may take the categories in any order; the
+   * largest count goes first, so that its draw — Binomial(n, c_max/n), the one with the largest mean,
+   * which would cost BTRS's rejection loop — is a single {@link BinomialTable} lookup, and with two
+   * positive counts that lookup is the whole draw. The second largest goes last and takes the
+   * remainder without a draw; the others follow by conditional binomials in position order, so the
+   * draws left are those of the smaller means (BINV's cost grows with the mean, BTRS costs more).
+   *
+   * @param rng the source of uniforms
+   * @param table the tables for n trials
+   * @param counts non-negative counts summing to n, at least {@code len} entries
+   * @param len number of categories used, ≥ 1
+   * @param out receives the counts, at least {@code len} entries
+   * @throws IllegalArgumentException if the shape is wrong or the counts do not sum to n (checked
+   *     before drawing)
+   */
+  public static void sampleFromCounts(UniformRandomProvider rng, BinomialTable table, int[] counts,
+      int len, int[] out) {
+    int n = table.trials();
+    checkCountsShape(n, counts, n, len, out);
+    // One pass: the sum, the largest count and the second largest (−1: no other positive count).
+    int largest = 0;
+    int max = counts[0];
+    int second = -1;
+    int secondMax = 0;
+    long sum = max;
+    for (int i = 1; i < len; i++) {
+      int c = counts[i];
+      sum += c;
+      if (c > max) {
+        second = largest;
+        secondMax = max;
+        max = c;
+        largest = i;
+      } else if (c > secondMax) {
+        second = i;
+        secondMax = c;
+      }
+    }
+    if (sum != n) {
+      throw countsMismatch(n);
+    }
+    int x = table.draw(rng, max);
+    out[largest] = x;
+    int left = n - x;
+    // Σ counts not yet drawn, the second largest included: it takes the remainder, so every p below
+    // is < 1 and the draws made are those of the smaller means.
+    long remaining = n - max;
+    for (int i = 0; i < len; i++) {
+      if (i == largest || i == second) {
+        continue;
+      }
+      int c = counts[i];
+      int xi = c == 0 || left == 0 ? 0 : BinomialSampler.drawRatio(rng, left, c, remaining);
+      out[i] = xi;
+      left -= xi;
+      remaining -= c;
+    }
+    if (second >= 0) {
+      out[second] = left;
+    }
   }
 
   private static void countsOrderedUniforms(UniformRandomProvider rng, int k, int[] counts,

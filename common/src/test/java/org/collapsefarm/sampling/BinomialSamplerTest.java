@@ -83,6 +83,45 @@ class BinomialSamplerTest {
     GoodnessOfFit.assertVariance(label, draws, mean, variance, mu4, Z);
   }
 
+  /** The integer-ratio entry point: inversion, BTRS, both symmetries, p = 1/2, beyond the log table. */
+  static Stream<Arguments> ratioGrid() {
+    return Stream.of(
+        Arguments.of(50, 3, 40),          // inversion, mean 3.75
+        Arguments.of(20, 19, 20),         // symmetry, inversion on the complement
+        Arguments.of(400, 37, 400),       // BTRS, mean 37 (the kernel's typical conditional draw)
+        Arguments.of(300, 250, 399),      // symmetry, BTRS on the complement
+        Arguments.of(64, 7, 14),          // p = 1/2 exactly, BTRS at mean 32
+        Arguments.of(1000, 20_000, 70_000)); // total beyond the log table: the double path
+  }
+
+  private static final int RATIO_GRID_SIZE = 6;
+
+  @Test
+  void ratioGridSizeConstantMatchesTheGrid() {
+    assertThat(ratioGrid().count()).isEqualTo(RATIO_GRID_SIZE);
+  }
+
+  /** As {@link #matchesExactPmf}, for {@code drawRatio(trials, count, total)}; Bonferroni over the ratio grid. */
+  @ParameterizedTest(name = "Binomial({0}, {1}/{2})")
+  @MethodSource("ratioGrid")
+  void ratioMatchesExactPmf(int trials, int count, int total) {
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(0x4A710L ^ (trials * 65_537L + count) ^ total);
+    long[] draws = new long[DRAWS];
+    for (int i = 0; i < DRAWS; i++) {
+      int x = BinomialSampler.drawRatio(rng, trials, count, total);
+      assertThat(x).isBetween(0, trials);
+      draws[i] = x;
+    }
+    double p = (double) count / total;
+    BinomialDistribution exact = BinomialDistribution.of(trials, p);
+    String label = "Binomial(" + trials + ", " + count + "/" + total + ")";
+    GoodnessOfFit.assertFits(label, draws, x -> exact.probability((int) x),
+        x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
+        x -> exact.survivalProbability((int) x), FAMILY_ALPHA, RATIO_GRID_SIZE);
+    double variance = trials * p * (1 - p);
+    GoodnessOfFit.assertMean(label, draws, trials * p, variance, Z);
+  }
+
   /**
    * log C(j, i) from the log-factorial table against Commons Statistics' log pmf of Binomial(j, ½)
    * plus j log 2, within 16 ulps of the table's largest entry used (its stated accuracy).
@@ -120,6 +159,8 @@ class BinomialSamplerTest {
       assertThat(BinomialSampler.sample(rng, Integer.MAX_VALUE, 1.0)).isEqualTo(Integer.MAX_VALUE);
       assertThat(BinomialSampler.sample(rng, Integer.MAX_VALUE, 0.0)).isZero();
       assertThat(BinomialSampler.sample(rng, 1, Double.MIN_VALUE)).isZero();
+      assertThat(BinomialSampler.drawRatio(rng, 17, 0, 5)).isZero();
+      assertThat(BinomialSampler.drawRatio(rng, 17, 5, 5)).isEqualTo(17);
     }
   }
 
