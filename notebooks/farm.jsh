@@ -89,15 +89,15 @@ BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOI
 
 /** An empty chart in the report's style. */
 XYChart chart(String title, String xTitle, String yTitle) {
-  XYChart chart = new XYChartBuilder().width(900).height(460).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+  XYChart chart = new XYChartBuilder().width(1000).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
   var s = chart.getStyler();
   s.setChartBackgroundColor(Color.WHITE);
   s.setPlotBackgroundColor(Color.WHITE);
   s.setPlotBorderVisible(false);
   s.setPlotGridLinesColor(new Color(0xE4, 0xE4, 0xE4));
   s.setLegendBorderColor(Color.WHITE);
-  s.setLegendPosition(Styler.LegendPosition.OutsideS);
-  s.setLegendLayout(Styler.LegendLayout.Horizontal);
+  s.setLegendPosition(Styler.LegendPosition.OutsideE);
+  s.setLegendLayout(Styler.LegendLayout.Vertical);
   s.setMarkerSize(6);
   s.setErrorBarsColorSeriesColor(true);
   s.setXAxisDecimalPattern("#,##0.###");
@@ -111,6 +111,7 @@ XYSeries data(XYChart chart, String name, double[] x, double[] y, double[] halfW
   series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
   series.setMarker(SeriesMarkers.CIRCLE);
   series.setMarkerColor(colour);
+  series.setLineColor(colour);
   return series;
 }
 
