@@ -1,16 +1,17 @@
 // The notebooks' shared set-up, loaded by each with `%load farm.jsh` (the rapaio Java kernel's
 // magic; the notebook's folder is the kernel's working directory).
 //
-// - Quiets java.util.logging: the kernel raises it to ALL, and Spark's code generation (Janino)
-//   then fails while formatting its debug messages.
+// - Quiets java.util.logging: the kernel raises it to ALL, which breaks Spark's code generation.
 // - Starts local Spark (the farm's own SparkSessions: -Dspark.master=… in the kernel's argv wins)
 //   and registers every table of the results folder as a Spark SQL view of the same name, with the
 //   class the `submit/farm sql` command uses (ResultsViews).
 // - The results folder is $FARM_RESULTS, else ../results/quickstart (what
 //   `submit/farm run conf/quickstart.conf` writes, seen from notebooks/).
-// - Defines sql(…), table(…) (the `sql` command's aligned text table), show(chart) (an XChart chart
-//   as a PNG in the notebook) and chart(…) (an empty chart in the report's style: white, light grid,
-//   Okabe–Ito colours).
+// - Defines describeResults() (the notebooks' next cell: it names the folder, or fails saying what
+//   to do when it holds no tables), sql(…), table(…) (the `sql` command's aligned text table),
+//   rows(…) and column(…) (small results as Java values), chart(…) (an empty chart in the report's
+//   style: white, light grid, Okabe–Ito colours), data(…) and line(…) (measured markers, curves),
+//   and show(chart) (the chart as a PNG in the notebook).
 java.util.logging.LogManager.getLogManager().reset();
 java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
 
@@ -33,27 +34,37 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 java.nio.file.Path resultsFolder = java.nio.file.Path.of(
     Optional.ofNullable(System.getenv("FARM_RESULTS")).orElse("../results/quickstart")).toAbsolutePath().normalize();
-if (!Files.isDirectory(resultsFolder.resolve("runs"))) {
-  throw new IllegalStateException("FARM_RESULTS: " + resultsFolder + " holds no farm tables; run "
-      + "`submit/farm run conf/quickstart.conf` first, or set FARM_RESULTS to a results folder <output>/<sweep>");
-}
+// %load reports no exception (a failing statement only leaves its variable undefined), so a missing
+// folder is reported by describeResults(), the notebooks' next cell.
+boolean haveResults = Files.isDirectory(resultsFolder.resolve("runs"));
 
 SparkSession spark = SparkSessions.session(SparkSessions.conf("collapse-farm notebook", null,
     Map.of("spark.ui.enabled", "false", "spark.sql.shuffle.partitions", "4"))).spark();
 org.apache.hadoop.fs.Path resultsPath = new org.apache.hadoop.fs.Path(resultsFolder.toUri());
-List<String> tables = ResultsViews.register(spark,
-    resultsPath.getFileSystem(spark.sparkContext().hadoopConfiguration()), resultsPath);
+List<String> tables = haveResults ? ResultsViews.register(spark,
+    resultsPath.getFileSystem(spark.sparkContext().hadoopConfiguration()), resultsPath) : List.of();
 
 // Not a table: readable names for the groups, for legends and tables. group_id identifies
 // everything but the replicate (DESIGN.md): `setting` is the paradigm and its parameters, `context`
 // the context's family and support size s~, `label` both.
-spark.sql("create or replace temp view group_labels as select group_id, context_id, paradigm, n, real_n, window, "
-    + "rate, setting, context, setting || ' | ' || context as label from (select distinct c.group_id, c.context_id, "
-    + "c.paradigm, c.n, c.real_n, c.window, c.rate, concat_ws(' ', c.paradigm, 'n=' || c.n, "
-    + "case when c.real_n > 0 then 'N=' || c.real_n end, case when c.window > 0 then 'K=' || c.window end, "
-    + "case when c.rate > 0 then 'k=' || c.rate end) as setting, "
-    + "substring_index(x.source, '(', 1) || ' s~=' || x.support || ' ' || substr(x.context_id, 1, 4) as context "
-    + "from cells c join contexts x using (context_id))");
+if (haveResults) {
+  spark.sql("create or replace temp view group_labels as select group_id, context_id, paradigm, n, real_n, window, "
+      + "rate, setting, context, setting || ' | ' || context as label from (select distinct c.group_id, c.context_id, "
+      + "c.paradigm, c.n, c.real_n, c.window, c.rate, concat_ws(' ', c.paradigm, 'n=' || c.n, "
+      + "case when c.real_n > 0 then 'N=' || c.real_n end, case when c.window > 0 then 'K=' || c.window end, "
+      + "case when c.rate > 0 then 'k=' || c.rate end) as setting, "
+      + "substring_index(x.source, '(', 1) || ' s~=' || x.support || ' ' || substr(x.context_id, 1, 4) as context "
+      + "from cells c join contexts x using (context_id))");
+}
+
+/** Prints the results folder and its tables; fails, saying what to do, when it holds no farm tables. */
+void describeResults() {
+  if (!haveResults) {
+    throw new IllegalStateException("FARM_RESULTS: " + resultsFolder + " holds no farm tables; run "
+        + "`submit/farm run conf/quickstart.conf` first, or set FARM_RESULTS to a results folder <output>/<sweep>");
+  }
+  System.out.println("results: " + resultsFolder + "\ntables: " + String.join(", ", tables));
+}
 
 /** The result of a Spark SQL query on the views. */
 Dataset<Row> sql(String query) {
@@ -129,5 +140,3 @@ XYSeries line(XYChart chart, String name, double[] x, double[] y, Color colour, 
 void show(XYChart chart) {
   display(BitmapEncoder.getBufferedImage(chart));
 }
-
-System.out.println("results: " + resultsFolder + "\ntables: " + tables);

@@ -21,12 +21,17 @@ target="$here/target"
 packages=(jupyter-core jupyter-nbconvert python3-nbclient python3-ipykernel)
 
 missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
+if command -v dpkg-query >/dev/null; then
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+elif ! jupyter nbconvert --version >/dev/null 2>&1; then
+  missing=("${packages[@]}")  # not Debian and no Jupyter: say what Debian would install
+fi
 if (( ${#missing[@]} > 0 )); then
   if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null; then
-    echo "error: notebooks need the Debian packages ${missing[*]}; install them (as root: apt-get install ${missing[*]})" >&2
+    echo "error: notebooks need Jupyter's nbconvert and nbclient: the Debian packages ${missing[*]}" \
+      "(as root: apt-get install ${missing[*]})" >&2
     exit 1
   fi
   echo "installing ${missing[*]} …" >&2
