@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Executes every notebooks/*.ipynb headless, as CI does, and prints "notebooks: N passed, M failed".
+#
+# Usage: notebooks/run.sh [RESULTS_FOLDER]
+#   Without an argument it first makes a small sweep (conf/quickstart.conf with 60 replicates, under
+#   a minute on 2 cores) in notebooks/target/results/; with one, the notebooks read that folder.
+#
+# What it needs and does, in order:
+#   1. the Debian packages jupyter-core jupyter-nbconvert python3-nbclient python3-ipykernel
+#      (installed with apt-get when run as root; otherwise an error listing them, exit 1);
+#   2. checks that the committed notebooks carry no outputs (exit 1 naming them otherwise);
+#   3. the Java kernel (notebooks/install-kernel.sh) in notebooks/target/jupyter/, not in your home;
+#   4. runs each notebook with `jupyter nbconvert --to notebook --execute` (a failing cell fails the
+#      notebook), writing the executed copy to notebooks/target/executed/ and its log beside it;
+#      only a kernel that did not start in time is retried (twice).
+# Exit code: 0 when every notebook passed, 1 otherwise.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+target="$here/target"
+packages=(jupyter-core jupyter-nbconvert python3-nbclient python3-ipykernel)
+
+missing=()
+if command -v dpkg-query >/dev/null; then
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+elif ! jupyter nbconvert --version >/dev/null 2>&1; then
+  missing=("${packages[@]}")  # not Debian and no Jupyter: say what Debian would install
+fi
+if (( ${#missing[@]} > 0 )); then
+  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null; then
+    echo "error: notebooks need Jupyter's nbconvert and nbclient: the Debian packages ${missing[*]}" \
+      "(as root: apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "installing ${missing[*]} …" >&2
+  apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >&2
+fi
+
+# Committed notebooks stay without outputs: a diff then shows the code, and results come from runs.
+python3 - "$here"/*.ipynb <<'PY'
+import json, sys
+dirty = [path for path in sys.argv[1:]
+         if any(cell.get("outputs") or cell.get("execution_count") is not None
+                for cell in json.load(open(path))["cells"] if cell["cell_type"] == "code")]
+if dirty:
+    sys.exit("error: committed notebooks must have no outputs; clear them in "
+             + ", ".join(dirty) + " (Jupyter: Edit > Clear All Outputs)")
+PY
+
+export JUPYTER_PATH="$target/jupyter" JUPYTER_DATA_DIR="$target/jupyter" JUPYTER_RUNTIME_DIR="$target/jupyter/runtime"
+"$here/install-kernel.sh" "$target/jupyter/kernels"
+
+export SPARK_LOCAL_IP=127.0.0.1
+if (( $# > 0 )); then
+  FARM_RESULTS="$(cd "$1" && pwd)"
+else
+  echo "small sweep for the notebooks: conf/quickstart.conf with 60 replicates …" >&2
+  start=$SECONDS
+  "$root/submit/farm" run "$root/conf/quickstart.conf" --set sweep.replicates=60 \
+    --set sweep.output="$target/results" > "$target/sweep.log" 2>&1 || {
+    tail -n 30 "$target/sweep.log" >&2
+    echo "error: the sweep for the notebooks failed (log: $target/sweep.log)" >&2
+    exit 1
+  }
+  echo "sweep done in $((SECONDS - start)) s" >&2
+  FARM_RESULTS="$target/results/quickstart"
+fi
+export FARM_RESULTS
+
+mkdir -p "$target/executed"
+passed=0
+failed=0
+for notebook in "$here"/*.ipynb; do
+  name="$(basename "$notebook" .ipynb)"
+  log="$target/executed/$name.log"
+  start=$SECONDS
+  for attempt in 1 2 3; do
+    if (cd "$here" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.startup_timeout=60 \
+        --ExecutePreprocessor.timeout=600 --output-dir "$target/executed" "$notebook") > "$log" 2>&1; then
+      status=passed
+      break
+    fi
+    status=failed
+    grep -q "Kernel didn't respond in" "$log" || break
+    echo "$name: the kernel did not start in time (attempt $attempt of 3)" >&2
+  done
+  if [[ "$status" == passed ]]; then
+    passed=$((passed + 1))
+    echo "$name: passed in $((SECONDS - start)) s" >&2
+  else
+    failed=$((failed + 1))
+    # The kernel's own start-up chatter ([date] lines, class-path lines) is not the error.
+    grep -v -E '^\[20[0-9-]+ |^Add .* to classpath$|^Parsing classpath' "$log" | tail -n 40 >&2 || true
+    echo "$name: FAILED (log: $log)" >&2
+  fi
+done
+
+echo "notebooks: $passed passed, $failed failed"
+(( failed == 0 && passed > 0 ))
