@@ -3,6 +3,7 @@ package org.collapsefarm.jobs.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,12 @@ final class Charts {
       new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f);
   private static final BasicStroke DOTTED =
       new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 4f}, 0f);
+  /** The smallest title font {@link #fitTitle} goes down to. */
+  private static final float MIN_TITLE_POINTS = 9f;
+  /** A legend entry's marker, gaps and padding beside its text, in pixels. */
+  private static final double LEGEND_EXTRA = 60;
+  /** Left of the plot (y axis title and labels) and a little air, in pixels. */
+  private static final double AXIS_MARGIN = 30;
   private static final BasicStroke THIN = new BasicStroke(1.2f);
 
   private Charts() {}
@@ -67,7 +74,7 @@ final class Charts {
     s.setLegendPosition(Styler.LegendPosition.OutsideE);
     s.setLegendLayout(Styler.LegendLayout.Vertical);
     s.setChartTitleBoxVisible(false);
-    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize(title, width)));
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     s.setMarkerSize(7);
@@ -120,12 +127,27 @@ final class Charts {
   }
 
   /**
-   * The title's font size: 15 pt, smaller for a long title so that it fits the width (a bold
-   * sans-serif character is about 0.62 em wide), never below 10 pt.
+   * Shrinks the title's font (from its size down to {@link #MIN_TITLE_POINTS}) until the title fits:
+   * XChart centres it over the plot, which an outside legend pushes left, so the room is the chart's
+   * width less the legend's (measured with the legend font) plus the axis margin.
    */
-  static int titleSize(String title, int width) {
-    double fits = (width - 40) / (0.62 * Math.max(1, title.length()));
-    return (int) Math.max(10, Math.min(15, Math.floor(fits)));
+  static void fitTitle(XYChart chart) {
+    var s = chart.getStyler();
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double legend = 0;
+    if (s.isLegendVisible() && s.getLegendPosition() == Styler.LegendPosition.OutsideE) {
+      for (XYSeries series : chart.getSeriesMap().values()) {
+        if (series.isShowInLegend()) {
+          legend = Math.max(legend, s.getLegendFont().getStringBounds(series.getName(), frc).getWidth() + LEGEND_EXTRA);
+        }
+      }
+    }
+    double room = chart.getWidth() - legend + AXIS_MARGIN;
+    Font font = s.getChartTitleFont();
+    while (font.getSize2D() > MIN_TITLE_POINTS && font.getStringBounds(chart.getTitle(), frc).getWidth() > room) {
+      font = font.deriveFont(font.getSize2D() - 0.5f);
+    }
+    s.setChartTitleFont(font);
   }
 
   /** Measured values: markers with 95% error bars ({@code halfWidth} may be null), no line. */
@@ -196,6 +218,7 @@ final class Charts {
 
   /** Writes {@code <stem>.png} and {@code <stem>.svg} into {@code dir} through Hadoop's FileSystem. */
   static void save(XYChart chart, FileSystem fs, Path dir, String stem) {
+    fitTitle(chart);
     try (OutputStream png = fs.create(new Path(dir, stem + ".png"), true)) {
       BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
