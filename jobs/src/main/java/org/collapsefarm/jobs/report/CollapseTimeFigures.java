@@ -75,7 +75,7 @@ final class CollapseTimeFigures {
     }
     sink.add(FigureKind.ET_VS_N, Series.stem("et-vs-n", contextId, 0, 1), chart,
         "Mean collapse time against n for " + Charts.context(sorted.get(0).context())
-            + ", with Theorem 1's bounds and the diffusion value; log axes, as the upper bound grows like n².");
+            + ", with Theorem 1's bounds and the diffusion value, on a log scale: the upper bound grows like n².");
   }
 
   /** {x = n, y = the scalar theory value} over the groups that have it, or empty. */
@@ -146,7 +146,8 @@ final class CollapseTimeFigures {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisMin(0.0);
         sink.add(FigureKind.HISTOGRAM, Series.stem("collapse-histogram", contextId, s, slices.size()), chart,
-            "The distribution of the collapse time T, per group, for " + Charts.context(groups.get(0).context()) + ".");
+            "The distribution of the collapse time T, per group, for " + Charts.context(groups.get(0).context())
+                + Series.part(s, slices) + ".");
       }
     });
   }
@@ -187,7 +188,7 @@ final class CollapseTimeFigures {
         chart.getStyler().setYAxisMax(1.0);
         sink.add(FigureKind.SURVIVAL, Series.stem("survival", contextId, s, slices.size()), chart,
             "Kaplan–Meier P(T > k), per group, for " + Charts.context(groups.get(0).context())
-                + ", with Theorem 1's bounds on it.");
+                + Series.part(s, slices) + ", with Theorem 1's bounds on it.");
       }
     });
   }

@@ -63,9 +63,7 @@ final class CurveFigures {
         }
       }
       sink.add(kind, Series.stem(name, contextId, s, slices.size()), chart,
-          caption + " for " + Charts.context(slice.get(0).context()) + (slices.size() > 1
-              ? " (groups " + (s * Series.GROUPS_PER_FIGURE + 1) + "–" + (s * Series.GROUPS_PER_FIGURE + slice.size())
-                  + " of " + groups.size() + ")." : "."));
+          caption + " for " + Charts.context(slice.get(0).context()) + Series.part(s, slices) + ".");
     }
   }
 }

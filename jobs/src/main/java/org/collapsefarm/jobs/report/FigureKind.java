@@ -9,7 +9,7 @@ public enum FigureKind {
   ET_LOGLOG("Expected collapse time against n, log–log, per vocabulary size",
       "Markers: mean collapse time ± 95% CI per context (labelled by its vocabulary size V);"
           + " dotted: the diffusion value ET_diffusion of the same context."),
-  SIGMA("σ_m against m ([S] Figs. 3–4, 6)",
+  SIGMA("σ_m against m ([S] Figs. 3–4)",
       "Markers: mean over runs of σ_m = Σ_i p_i^(m)² ± 95% CI at log-spaced generations;"
           + " dashed: S_m, the closed form of E[σ_m] ([S] eq. 6 and MATH.md §4), where one exists."),
   L1_P1("‖p^(m) − p^(1)‖₁ against m",

@@ -66,6 +66,11 @@ final class Series {
     return out;
   }
 
+  /** " (part i of k)" for a figure split over several, "" otherwise. */
+  static String part(int slice, List<List<GroupInfo>> slices) {
+    return slices.size() > 1 ? " (part " + (slice + 1) + " of " + slices.size() + ")" : "";
+  }
+
   /** A file-name stem: the figure kind, the context's id and, when split, the slice number. */
   static String stem(String kind, String contextId, int slice, int slices) {
     return kind + "_" + contextId + (slices > 1 ? "_" + (slice + 1) : "");
