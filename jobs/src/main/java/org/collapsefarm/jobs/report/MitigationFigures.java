@@ -47,8 +47,10 @@ final class MitigationFigures {
       Optional<GroupInfo> neutral = data.groups().values().stream()
           .filter(g -> g.knobs().isEmpty() && g.contextId().equals(first.contextId()) && base(g).equals(base(first)))
           .findFirst();
+      // As few charts as KNOBS_PER_FIGURE allows, the settings spread evenly over them (7 → 4 + 3, not 6 + 1).
+      int charts = (knobbed.size() + KNOBS_PER_FIGURE - 1) / KNOBS_PER_FIGURE;
       List<List<GroupInfo>> slices = Series.slices(knobbed.stream()
-          .sorted(java.util.Comparator.comparing(GroupInfo::knobs)).toList(), KNOBS_PER_FIGURE);
+          .sorted(java.util.Comparator.comparing(GroupInfo::knobs)).toList(), (knobbed.size() + charts - 1) / charts);
       for (int s = 0; s < slices.size(); s++) {
         String stem = first.contextId() + "_" + Integer.toHexString(base(first).hashCode())
             + (slices.size() > 1 ? "_" + (s + 1) : "");

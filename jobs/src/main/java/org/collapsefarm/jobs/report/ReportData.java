@@ -1,6 +1,7 @@
 package org.collapsefarm.jobs.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.collapsefarm.jobs.compare.CompareTables;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.simulate.Tables;
@@ -41,6 +43,8 @@ public record ReportData(
 
   /** The generations whose models the simplex figure may show: 0 and the 1–2–5 sequence. */
   static final List<Integer> SIMPLEX_GENERATIONS = simplexGenerations();
+  /** Recorded runs per group drawn on the simplex. */
+  static final int SIMPLEX_RUNS = 200;
 
   /** A group: everything but the replicate (DESIGN.md), with the columns the figures split on. */
   public record GroupInfo(String groupId, String contextId, String context, int vocabulary, int support,
@@ -157,9 +161,15 @@ public record ReportData(
         .select(col("context_id"), col("tokens"), col("probs").as("p0"));
     Dataset<Row> groups = read(spark, folder, Tables.CELLS).select("group_id", "context_id").distinct()
         .join(contexts, "context_id");
+    // At most SIMPLEX_RUNS runs per group (the first by cell_id): enough to see the cloud, and a bounded
+    // collect when a sweep records every run (record.trajectories = all).
+    Dataset<Row> shownCells = trajectories.select("group_id", "cell_id").distinct()
+        .withColumn("rank", row_number().over(Window.partitionBy("group_id").orderBy("cell_id")))
+        .filter(col("rank").leq(SIMPLEX_RUNS)).drop("rank");
     List<Row> rows = trajectories.filter(col("generation").isin(SIMPLEX_GENERATIONS.toArray())
             .and(col(Tables.PROBS).isNotNull()))
         .select("group_id", "cell_id", "generation", Tables.PROBS)
+        .join(shownCells, new String[] {"group_id", "cell_id"})
         .join(groups, "group_id")
         .orderBy("group_id", "generation", "cell_id").collectAsList();
     Map<String, SimplexData> out = new LinkedHashMap<>();
