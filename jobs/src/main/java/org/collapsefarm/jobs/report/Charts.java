@@ -3,6 +3,7 @@ package org.collapsefarm.jobs.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,6 +39,12 @@ final class Charts {
       new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f);
   private static final BasicStroke DOTTED =
       new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 4f}, 0f);
+  /** The smallest title font {@link #fitTitle} goes down to. */
+  private static final float MIN_TITLE_POINTS = 9f;
+  /** A legend entry's marker, gaps and padding beside its text, in pixels. */
+  private static final double LEGEND_EXTRA = 60;
+  /** Left of the plot (y axis title and labels) and a little air, in pixels. */
+  private static final double AXIS_MARGIN = 30;
   private static final BasicStroke THIN = new BasicStroke(1.2f);
 
   private Charts() {}
@@ -48,7 +56,12 @@ final class Charts {
 
   /** An empty chart with the house style. */
   static XYChart chart(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+    return chart(title, xTitle, yTitle, WIDTH, HEIGHT);
+  }
+
+  /** An empty chart with the house style and its own size. */
+  static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     var s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
@@ -67,6 +80,8 @@ final class Charts {
     s.setMarkerSize(7);
     s.setErrorBarsColorSeriesColor(true);
     s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    s.setAnnotationTextFontColor(Color.BLACK);
     s.setToolTipsEnabled(false);
     s.setXAxisDecimalPattern("#,##0.###");
     s.setYAxisDecimalPattern("#,##0.###");
@@ -74,6 +89,65 @@ final class Charts {
     s.setXAxisLogarithmicDecadeOnly(true);
     s.setYAxisLogarithmicDecadeOnly(true);
     return chart;
+  }
+
+  /**
+   * A logarithmic x axis for values in [min, max]: only the decades labelled when it spans two or
+   * more (the 2…9 labels would collide), the steps between them too when it is narrower.
+   */
+  static void logX(XYChart chart, double min, double max) {
+    boolean decades = max / min >= 100;
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(decades);
+    if (decades) {
+      chart.getStyler().setXAxisMin(decadeBelow(min));
+      chart.getStyler().setXAxisMax(decadeAbove(max));
+    }
+  }
+
+  /** A logarithmic y axis for values in [min, max], labelled as {@link #logX}. */
+  static void logY(XYChart chart, double min, double max) {
+    boolean decades = max / min >= 100;
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(decades);
+    if (decades) {
+      chart.getStyler().setYAxisMin(decadeBelow(min));
+      chart.getStyler().setYAxisMax(decadeAbove(max));
+    }
+  }
+
+  /** The power of ten at or below x (x > 0), so that a decade-labelled axis starts on a label. */
+  static double decadeBelow(double x) {
+    return Math.pow(10, Math.floor(Math.log10(x)));
+  }
+
+  /** The power of ten at or above x (x > 0). */
+  static double decadeAbove(double x) {
+    return Math.pow(10, Math.ceil(Math.log10(x)));
+  }
+
+  /**
+   * Shrinks the title's font (from its size down to {@link #MIN_TITLE_POINTS}) until the title fits:
+   * XChart centres it over the plot, which an outside legend pushes left, so the room is the chart's
+   * width less the legend's (measured with the legend font) plus the axis margin.
+   */
+  static void fitTitle(XYChart chart) {
+    var s = chart.getStyler();
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double legend = 0;
+    if (s.isLegendVisible() && s.getLegendPosition() == Styler.LegendPosition.OutsideE) {
+      for (XYSeries series : chart.getSeriesMap().values()) {
+        if (series.isShowInLegend()) {
+          legend = Math.max(legend, s.getLegendFont().getStringBounds(series.getName(), frc).getWidth() + LEGEND_EXTRA);
+        }
+      }
+    }
+    double room = chart.getWidth() - legend + AXIS_MARGIN;
+    Font font = s.getChartTitleFont();
+    while (font.getSize2D() > MIN_TITLE_POINTS && font.getStringBounds(chart.getTitle(), frc).getWidth() > room) {
+      font = font.deriveFont(font.getSize2D() - 0.5f);
+    }
+    s.setChartTitleFont(font);
   }
 
   /** Measured values: markers with 95% error bars ({@code halfWidth} may be null), no line. */
@@ -85,6 +159,22 @@ final class Charts {
     series.setMarkerColor(colour);
     series.setLineColor(colour);
     return series;
+  }
+
+  /** Measured values with a chosen marker shape (to tell two families of series apart). */
+  static XYSeries data(XYChart chart, String name, double[] x, double[] y, double[] halfWidth, Color colour,
+      Marker marker) {
+    XYSeries series = data(chart, name, x, y, halfWidth, colour);
+    series.setMarker(marker);
+    return series;
+  }
+
+  /**
+   * A context's description made short enough for a title: {@code power-law(vocabulary=600,support=52)}
+   * becomes {@code power-law(V=600, support=52)}.
+   */
+  static String context(String source) {
+    return source.replace("vocabulary=", "V=").replace(",", ", ");
   }
 
   /** A thin solid line through measured values (for dense curves, e.g. a histogram's steps). */
@@ -128,6 +218,7 @@ final class Charts {
 
   /** Writes {@code <stem>.png} and {@code <stem>.svg} into {@code dir} through Hadoop's FileSystem. */
   static void save(XYChart chart, FileSystem fs, Path dir, String stem) {
+    fitTitle(chart);
     try (OutputStream png = fs.create(new Path(dir, stem + ".png"), true)) {
       BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {

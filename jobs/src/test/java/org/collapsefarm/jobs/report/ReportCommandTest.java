@@ -77,10 +77,10 @@ class ReportCommandTest {
     Path root = dir.resolve("results").resolve("full");
     Path figures = root.resolve(ReportJob.FIGURES);
     List<String> pngs = files(figures, ".png");
-    // for the one context: E[T] vs n, histogram, survival, sigma, l1-p1, accumulate; plus the log-log
-    assertThat(pngs).hasSize(6 + 1);
+    // for the one context: E[T] vs n, histogram, survival, sigma, l1-p1, accumulate drift and level; plus the log-log
+    assertThat(pngs).hasSize(7 + 1);
     for (String prefix : List.of("et-vs-n_", "et-vs-n_loglog", "collapse-histogram_", "survival_", "sigma_", "l1-p1_",
-        "accumulate-corpora_")) {
+        "accumulate-corpora_", "accumulate-level_")) {
       assertThat(pngs).as(prefix).anyMatch(f -> f.startsWith(prefix));
     }
     String report = Files.readString(root.resolve(ReportJob.REPORT));
@@ -96,7 +96,11 @@ class ReportCommandTest {
     }
     assertThat(files(figures, ".svg")).hasSize(pngs.size());
     assertThat(report).contains("## Verdicts").contains("| check | consistent | holds | violated | vacuous |")
-        .containsPattern("\\| S_m \\| \\d+ \\|").contains("### Violated rows").doesNotContain("_Not drawn");
+        .containsPattern("\\| S_m \\| \\d+ \\|").contains("### Violated rows")
+        .contains("_Not drawn: the sweep recorded no trajectories")
+        .contains("_Not drawn: the sweep has no most-recent or randomly-sampled group._")
+        .contains("_Not drawn: no group with a knob away from its neutral value._");
+    assertThat(report.split("_Not drawn", -1)).as("only those three kinds are skipped").hasSize(4);
   }
 
   @Test
