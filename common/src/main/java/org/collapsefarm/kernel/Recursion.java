@@ -58,6 +58,11 @@ public final class Recursion {
     double[] values = new double[Metric.COUNT];
 
     Measurements.initial(context, st.smoothed, values);
+    // p^(m) itself only for sinks that record it (trajectories of small contexts).
+    double[] model = sink.wantsModel() ? new double[st.universe] : null;
+    if (model != null) {
+      sink.model(0, st.tokenAt, st.p0, st.universe);
+    }
     sink.generation(0, values, false);
     int collapseTime = -1;
     int absorbingToken = -1;
@@ -83,6 +88,9 @@ public final class Recursion {
       }
       st.measure(m, values);
       boolean collapsed = values[Metric.MAX_PROB.ordinal()] >= threshold;
+      if (model != null) {
+        sink.model(m, st.tokenAt, model, st.model(model));
+      }
       sink.generation(m, values, collapsed);
       if (trace != null) {
         trace.model(m, st.tokenAt, st.counts, st.live, st.total);

@@ -127,6 +127,23 @@ final class RunState {
     }
   }
 
+  /**
+   * The current model p^(m) by position into {@code out} (length ≥ universe): c_i / tot over the
+   * live positions, or the add-λ smoothed model over the whole vocabulary. Returns the number of
+   * positions written; the others carry no mass.
+   */
+  int model(double[] out) {
+    if (smoothed) {
+      Measurements.smoothedModel(counts, total, universe, spec.smoothing(), out);
+      return universe;
+    }
+    double inv = 1.0 / total;
+    for (int i = 0; i < live; i++) {
+      out[i] = counts[i] * inv;
+    }
+    return live;
+  }
+
   /** The vocabulary id of the current model's most likely token (ties: smallest id). */
   int argmaxToken() {
     int best = -1;

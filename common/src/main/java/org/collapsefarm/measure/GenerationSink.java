@@ -22,6 +22,22 @@ public interface GenerationSink {
    */
   void absorbed(int from, int to, double[] values);
 
+  /**
+   * Whether this sink wants the model p^(m) itself through {@link #model}; the kernel builds the
+   * vector only then (the {@code trajectories} table's {@code probs} column, [S] Fig. 1's simplex).
+   */
+  default boolean wantsModel() {
+    return false;
+  }
+
+  /**
+   * Generation m's model p^(m), called just <em>before</em> {@link #generation} with the same m when
+   * {@link #wantsModel}: {@code probs[j]} is the probability of vocabulary token {@code tokens[j]}
+   * for j &lt; {@code size}; every other token has probability 0. The arrays are only valid during
+   * the call. An absorbed tail ({@link #absorbed}) keeps the last model.
+   */
+  default void model(int m, int[] tokens, double[] probs, int size) {}
+
   /** A sink that ignores everything. */
   GenerationSink NONE =
       new GenerationSink() {

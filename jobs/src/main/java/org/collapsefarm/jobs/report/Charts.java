@@ -14,6 +14,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -48,7 +49,12 @@ final class Charts {
 
   /** An empty chart with the house style. */
   static XYChart chart(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+    return chart(title, xTitle, yTitle, WIDTH, HEIGHT);
+  }
+
+  /** An empty chart with the house style and its own size. */
+  static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     var s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
@@ -61,12 +67,14 @@ final class Charts {
     s.setLegendPosition(Styler.LegendPosition.OutsideE);
     s.setLegendLayout(Styler.LegendLayout.Vertical);
     s.setChartTitleBoxVisible(false);
-    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize(title, width)));
     s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     s.setMarkerSize(7);
     s.setErrorBarsColorSeriesColor(true);
     s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    s.setAnnotationTextFontColor(Color.BLACK);
     s.setToolTipsEnabled(false);
     s.setXAxisDecimalPattern("#,##0.###");
     s.setYAxisDecimalPattern("#,##0.###");
@@ -74,6 +82,50 @@ final class Charts {
     s.setXAxisLogarithmicDecadeOnly(true);
     s.setYAxisLogarithmicDecadeOnly(true);
     return chart;
+  }
+
+  /**
+   * A logarithmic x axis for values in [min, max]: only the decades labelled when it spans two or
+   * more (the 2…9 labels would collide), the steps between them too when it is narrower.
+   */
+  static void logX(XYChart chart, double min, double max) {
+    boolean decades = max / min >= 100;
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(decades);
+    if (decades) {
+      chart.getStyler().setXAxisMin(decadeBelow(min));
+      chart.getStyler().setXAxisMax(decadeAbove(max));
+    }
+  }
+
+  /** A logarithmic y axis for values in [min, max], labelled as {@link #logX}. */
+  static void logY(XYChart chart, double min, double max) {
+    boolean decades = max / min >= 100;
+    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(decades);
+    if (decades) {
+      chart.getStyler().setYAxisMin(decadeBelow(min));
+      chart.getStyler().setYAxisMax(decadeAbove(max));
+    }
+  }
+
+  /** The power of ten at or below x (x > 0), so that a decade-labelled axis starts on a label. */
+  static double decadeBelow(double x) {
+    return Math.pow(10, Math.floor(Math.log10(x)));
+  }
+
+  /** The power of ten at or above x (x > 0). */
+  static double decadeAbove(double x) {
+    return Math.pow(10, Math.ceil(Math.log10(x)));
+  }
+
+  /**
+   * The title's font size: 15 pt, smaller for a long title so that it fits the width (a bold
+   * sans-serif character is about 0.62 em wide), never below 10 pt.
+   */
+  static int titleSize(String title, int width) {
+    double fits = (width - 40) / (0.62 * Math.max(1, title.length()));
+    return (int) Math.max(10, Math.min(15, Math.floor(fits)));
   }
 
   /** Measured values: markers with 95% error bars ({@code halfWidth} may be null), no line. */
@@ -85,6 +137,22 @@ final class Charts {
     series.setMarkerColor(colour);
     series.setLineColor(colour);
     return series;
+  }
+
+  /** Measured values with a chosen marker shape (to tell two families of series apart). */
+  static XYSeries data(XYChart chart, String name, double[] x, double[] y, double[] halfWidth, Color colour,
+      Marker marker) {
+    XYSeries series = data(chart, name, x, y, halfWidth, colour);
+    series.setMarker(marker);
+    return series;
+  }
+
+  /**
+   * A context's description made short enough for a title: {@code power-law(vocabulary=600,support=52)}
+   * becomes {@code power-law(V=600, support=52)}.
+   */
+  static String context(String source) {
+    return source.replace("vocabulary=", "V=").replace(",", ", ");
   }
 
   /** A thin solid line through measured values (for dense curves, e.g. a histogram's steps). */

@@ -52,7 +52,7 @@ final class CollapseTimeFigures {
 
   private void etAgainstN(String contextId, List<GroupInfo> groups) {
     List<GroupInfo> sorted = groups.stream().sorted(Comparator.comparingInt(GroupInfo::n)).toList();
-    XYChart chart = Charts.chart("E[T] against n — " + sorted.get(0).context(), "n (samples per generation)",
+    XYChart chart = Charts.chart("E[T] against n — " + Charts.context(sorted.get(0).context()), "n (samples per generation)",
         "E[T] (" + GENERATIONS + ")");
     double[] n = Series.array(sorted, GroupInfo::n);
     double[] mean = Series.array(sorted, g -> data.collapse().get(g.groupId()).meanT());
@@ -66,7 +66,16 @@ final class CollapseTimeFigures {
         y[0], y[1], Charts.colour(3)));
     scalarLine(sorted, "ET_exact").ifPresent(y -> Charts.dataLine(chart, "exact chain", y[0], y[1],
         Charts.colour(6), XYSeries.XYSeriesRenderStyle.Line));
-    sink.add(FigureKind.ET_VS_N, Series.stem("et-vs-n", contextId, 0, 1), chart, FigureKind.ET_VS_N.key());
+    // Log axes: the upper bound grows like n² and dwarfs the data on a linear axis.
+    double[] all = chart.getSeriesMap().values().stream()
+        .flatMapToDouble(series -> java.util.Arrays.stream(series.getYData())).filter(v -> v > 0).toArray();
+    Charts.logY(chart, java.util.Arrays.stream(all).min().orElse(1), java.util.Arrays.stream(all).max().orElse(10));
+    if (n[n.length - 1] / n[0] >= 10) {
+      Charts.logX(chart, n[0], n[n.length - 1]);
+    }
+    sink.add(FigureKind.ET_VS_N, Series.stem("et-vs-n", contextId, 0, 1), chart,
+        "Mean collapse time against n for " + Charts.context(sorted.get(0).context())
+            + ", with Theorem 1's bounds and the diffusion value; log axes, as the upper bound grows like n².");
   }
 
   /** {x = n, y = the scalar theory value} over the groups that have it, or empty. */
@@ -84,11 +93,6 @@ final class CollapseTimeFigures {
   private void logLog(List<GroupInfo> measured) {
     XYChart chart = Charts.chart("E[T] against n, log–log, by vocabulary size V", "n (samples per generation)",
         "E[T] (" + GENERATIONS + ")");
-    chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmic(true);
-    // n and E[T] usually span one or two decades here: label the steps between decades too.
-    chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
-    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
     List<GroupInfo> byVocabulary = measured.stream()
         .sorted(Comparator.comparingInt(GroupInfo::vocabulary).thenComparing(GroupInfo::context)).toList();
     int colour = 0;
@@ -102,7 +106,12 @@ final class CollapseTimeFigures {
           Series.array(sorted, g -> Charts.Z95 * data.collapse().get(g.groupId()).seT()), c);
       scalarLine(sorted, "ET_diffusion").ifPresent(y -> Charts.approximation(chart, name + ": diffusion", y[0], y[1], c));
     }
-    sink.add(FigureKind.ET_LOGLOG, "et-vs-n_loglog", chart, FigureKind.ET_LOGLOG.key());
+    Charts.logX(chart, measured.stream().mapToInt(GroupInfo::n).min().orElse(1),
+        measured.stream().mapToInt(GroupInfo::n).max().orElse(10));
+    double[] t = measured.stream().mapToDouble(g -> data.collapse().get(g.groupId()).meanT()).toArray();
+    Charts.logY(chart, java.util.Arrays.stream(t).min().orElse(1), java.util.Arrays.stream(t).max().orElse(10));
+    sink.add(FigureKind.ET_LOGLOG, "et-vs-n_loglog", chart,
+        "Mean collapse time against n on log–log axes, one series per context: slope 1 is E[T] ∝ n.");
   }
 
   private void histograms() {
@@ -116,7 +125,7 @@ final class CollapseTimeFigures {
     Series.byContext(withHistogram).forEach((contextId, groups) -> {
       List<List<GroupInfo>> slices = Series.slices(groups);
       for (int s = 0; s < slices.size(); s++) {
-        XYChart chart = Charts.chart("Collapse time T — " + groups.get(0).context(),
+        XYChart chart = Charts.chart("Collapse time T — " + Charts.context(groups.get(0).context()),
             "collapse time T (" + GENERATIONS + ")", "fraction of runs per generation");
         int colour = 0;
         for (GroupInfo g : slices.get(s)) {
@@ -137,7 +146,7 @@ final class CollapseTimeFigures {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisMin(0.0);
         sink.add(FigureKind.HISTOGRAM, Series.stem("collapse-histogram", contextId, s, slices.size()), chart,
-            FigureKind.HISTOGRAM.key());
+            "The distribution of the collapse time T, per group, for " + Charts.context(groups.get(0).context()) + ".");
       }
     });
   }
@@ -154,7 +163,7 @@ final class CollapseTimeFigures {
     Series.byContext(withKm).forEach((contextId, groups) -> {
       List<List<GroupInfo>> slices = Series.slices(groups);
       for (int s = 0; s < slices.size(); s++) {
-        XYChart chart = Charts.chart("P(T > k) — " + groups.get(0).context(), "k (" + GENERATIONS + ")",
+        XYChart chart = Charts.chart("P(T > k) — " + Charts.context(groups.get(0).context()), "k (" + GENERATIONS + ")",
             "P(T > k)");
         int last = slices.get(s).stream().mapToInt(this::survivalEnd).max().orElse(1);
         int colour = 0;
@@ -177,7 +186,8 @@ final class CollapseTimeFigures {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         sink.add(FigureKind.SURVIVAL, Series.stem("survival", contextId, s, slices.size()), chart,
-            FigureKind.SURVIVAL.key());
+            "Kaplan–Meier P(T > k), per group, for " + Charts.context(groups.get(0).context())
+                + ", with Theorem 1's bounds on it.");
       }
     });
   }

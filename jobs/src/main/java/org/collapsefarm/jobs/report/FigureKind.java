@@ -19,8 +19,23 @@ public enum FigureKind {
   SURVIVAL("Kaplan–Meier survival P(T > k) with Theorem 1's bounds",
       "Markers: Kaplan–Meier P(T > k) ± 95% CI (Greenwood); dashed: Theorem 1's lower and upper bounds on"
           + " P(T > k) ([S] eq. 7); dotted: the exact chain where it is computable."),
+  WINDOWS("Most recent K and randomly sampled: σ_m against m ([S] Fig. 6)",
+      "Markers: mean over runs of σ_m ± 95% CI, one colour per window K (circles: split allocation, squares:"
+          + " literal), triangles for the randomly-sampled source modes, black for fully synthetic;"
+          + " dashed: fully synthetic S_m ([S] Thm 1 eq. 6) for the same context and n, the reference."),
+  SIMPLEX("Models on the simplex, three-token contexts ([S] Fig. 1)",
+      "Each point is one recorded run's model p^(m) in barycentric coordinates (a vertex is a Dirac mass on"
+          + " that token, labelled by its id), one colour and shape per generation m; the black diamond is p^(0)."),
   ACCUMULATE("Accumulate-subsample: ‖p^(m) − p^(0)‖₁ against m per rate k ([W])",
-      "Markers: mean over runs ± 95% CI at log-spaced generations, one series per rate k.");
+      "Markers: mean over runs ± 95% CI at log-spaced generations, one series per rate k."),
+  ACCUMULATE_LEVEL("Accumulate-subsample: late-m level against the rate k ([W])",
+      "Markers: mean of ‖p^(m) − p^(0)‖₁ over runs and over the last quarter of the generations"
+          + " (⌈3M/4⌉ ≤ m ≤ M), from the generation_stats sums; bars: conservative 95% intervals,"
+          + " ± 1.96 · (mean sd over the window)/√runs, exact if a run's generations were perfectly correlated."),
+  MITIGATIONS("Mitigations: temperature τ, top-p, add-λ smoothing, real anchor (MATH.md §2)",
+      "Markers: mean over runs ± 95% CI, one series per knob setting of the same paradigm and n, black"
+          + " for the neutral knobs. First chart: the collapsed fraction ρ_m = P(T ≤ m); second:"
+          + " ‖p^(m) − p^(0)‖₁, how far the models drift from the truth.");
 
   private final String heading;
   private final String key;

@@ -26,8 +26,14 @@ final class GroupLabels {
       case "accumulate" -> b.append(" k=").append(number(r.getAs("rate")));
       default -> { }
     }
+    return b.append(knobs(r)).toString();
+  }
+
+  /** The knobs away from their neutral values, each with a leading space ("" when all are neutral). */
+  static String knobs(Row r) {
+    StringBuilder b = new StringBuilder();
     if (r.<Double>getAs("temperature") != NEUTRAL_TEMPERATURE) {
-      b.append(" T=").append(number(r.getAs("temperature")));
+      b.append(" τ=").append(number(r.getAs("temperature")));
     }
     if (r.<Double>getAs("top_p") != NEUTRAL_TOP_P) {
       b.append(" top-p=").append(number(r.getAs("top_p")));

@@ -34,16 +34,31 @@ public record ReportData(
     Map<String, List<TheoryPoint>> theory,
     Map<String, List<TimeRow>> collapseTimes,
     List<Verdict> verdicts,
+    Map<String, SimplexData> simplex,
+    boolean hasTrajectories,
     boolean hasTheory,
     boolean hasComparison) {
 
+  /** The generations whose models the simplex figure may show: 0 and the 1–2–5 sequence. */
+  static final List<Integer> SIMPLEX_GENERATIONS = simplexGenerations();
+
   /** A group: everything but the replicate (DESIGN.md), with the columns the figures split on. */
-  public record GroupInfo(String groupId, String contextId, String context, int vocabulary, String paradigm,
-      int n, double rate, String pool, String label, boolean plainKnobs) {}
+  public record GroupInfo(String groupId, String contextId, String context, int vocabulary, int support,
+      double s0, String paradigm, int n, int window, String allocation, String source, double rate, String pool,
+      String label, String knobs, boolean plainKnobs) {}
 
   /** One row of {@code generation_stats}: the mean and sd over runs of σ, ‖p^(m)−p^(1)‖₁, ‖p^(m)−p^(0)‖₁. */
   public record GenerationPoint(int generation, long runs, double collapsedFraction, double sigmaMean,
-      double sigmaSd, double l1P1Mean, double l1P1Sd, double l1P0Mean, double l1P0Sd) {}
+      double sigmaSd, double l1P1Mean, double l1P1Sd, double l1P0Mean, double l1P0Sd, double l1P0Sum) {}
+
+  /**
+   * The recorded models p^(m) of a three-token group ({@code trajectories.probs}) at {@link
+   * #SIMPLEX_GENERATIONS}: {@code tokens} are the vertices (contexts.tokens), {@code p0} the start.
+   */
+  public record SimplexData(int[] tokens, double[] p0, List<ModelPoint> points) {}
+
+  /** One recorded model: the cell, the generation and p^(m) at the three tokens. */
+  public record ModelPoint(String cellId, int generation, double[] probs) {}
 
   /** The collapse times of a group's runs: the plain mean of T and its standard error, or censoring. */
   public record CollapseSummary(long runs, long censored, double meanT, double seT) {}
@@ -63,10 +78,12 @@ public record ReportData(
     Map<String, GroupInfo> groups = groups(spark, folder);
     boolean hasTheory = exists(folder, TheoryTable.NAME);
     boolean hasComparison = exists(folder, CompareTables.COMPARISON);
+    boolean hasTrajectories = exists(folder, Tables.TRAJECTORIES);
     return new ReportData(groups, generations(spark, folder), collapse(spark, folder),
         hasTheory ? theory(spark, folder) : Map.of(),
         exists(folder, CompareTables.COLLAPSE_TIMES) ? collapseTimes(spark, folder) : Map.of(),
-        hasComparison ? verdicts(spark, folder) : List.of(), hasTheory, hasComparison);
+        hasComparison ? verdicts(spark, folder) : List.of(),
+        hasTrajectories ? simplex(spark, folder) : Map.of(), hasTrajectories, hasTheory, hasComparison);
   }
 
   /** The theory rows of a group named {@code quantity}, by generation. */
@@ -95,7 +112,8 @@ public record ReportData(
   private static Map<String, GroupInfo> groups(SparkSession spark, ResultsFolder folder) {
     Dataset<Row> cells = read(spark, folder, Tables.CELLS).dropDuplicates("group_id");
     Dataset<Row> contexts = read(spark, folder, Tables.CONTEXTS)
-        .select(col("context_id"), col("vocabulary"), col("source").as("context"));
+        .select(col("context_id"), col("vocabulary"), col("support").as("context_support"), col("s0"),
+            col("source").as("context"));
     Map<String, GroupInfo> out = new LinkedHashMap<>();
     List<Row> rows = cells.join(contexts, "context_id")
         .orderBy("context", "paradigm", "n", "real_n", "window", "rate", "pool", "temperature", "top_p",
@@ -103,8 +121,10 @@ public record ReportData(
         .collectAsList();
     for (Row r : rows) {
       GroupInfo g = new GroupInfo(r.getAs("group_id"), r.getAs("context_id"), r.getAs("context"),
-          r.<Integer>getAs("vocabulary"), r.getAs("paradigm"), r.<Integer>getAs("n"), r.<Double>getAs("rate"),
-          r.getAs("pool"), GroupLabels.label(r), GroupLabels.plainKnobs(r));
+          r.<Integer>getAs("vocabulary"), r.<Integer>getAs("context_support"), r.<Double>getAs("s0"),
+          r.getAs("paradigm"), r.<Integer>getAs("n"), r.<Integer>getAs("window"), r.getAs("allocation"),
+          r.getAs("source"), r.<Double>getAs("rate"), r.getAs("pool"), GroupLabels.label(r), GroupLabels.knobs(r),
+          GroupLabels.plainKnobs(r));
       out.put(g.groupId(), g);
     }
     return out;
@@ -113,15 +133,58 @@ public record ReportData(
   private static Map<String, List<GenerationPoint>> generations(SparkSession spark, ResultsFolder folder) {
     List<Row> rows = read(spark, folder, Tables.GENERATION_STATS)
         .select("group_id", "generation", "runs", "collapsed_fraction", "sigma_mean", "sigma_sd", "l1_p1_mean",
-            "l1_p1_sd", "l1_p0_mean", "l1_p0_sd")
+            "l1_p1_sd", "l1_p0_mean", "l1_p0_sd", "l1_p0_sum")
         .orderBy("group_id", "generation").collectAsList();
     Map<String, List<GenerationPoint>> out = new LinkedHashMap<>();
     for (Row r : rows) {
       out.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(new GenerationPoint(r.getInt(1),
           ((Number) r.get(2)).longValue(), dbl(r, 3), dbl(r, 4), dbl(r, 5), dbl(r, 6), dbl(r, 7), dbl(r, 8),
-          dbl(r, 9)));
+          dbl(r, 9), dbl(r, 10)));
     }
     return out;
+  }
+
+  /**
+   * The simplex points: for every group whose context has support 3, the recorded models at {@link
+   * #SIMPLEX_GENERATIONS} (a trajectories table written before the {@code probs} column has none).
+   */
+  private static Map<String, SimplexData> simplex(SparkSession spark, ResultsFolder folder) {
+    Dataset<Row> trajectories = read(spark, folder, Tables.TRAJECTORIES);
+    if (!List.of(trajectories.columns()).contains(Tables.PROBS)) {
+      return Map.of();
+    }
+    Dataset<Row> contexts = read(spark, folder, Tables.CONTEXTS).filter(col("support").equalTo(3))
+        .select(col("context_id"), col("tokens"), col("probs").as("p0"));
+    Dataset<Row> groups = read(spark, folder, Tables.CELLS).select("group_id", "context_id").distinct()
+        .join(contexts, "context_id");
+    List<Row> rows = trajectories.filter(col("generation").isin(SIMPLEX_GENERATIONS.toArray())
+            .and(col(Tables.PROBS).isNotNull()))
+        .select("group_id", "cell_id", "generation", Tables.PROBS)
+        .join(groups, "group_id")
+        .orderBy("group_id", "generation", "cell_id").collectAsList();
+    Map<String, SimplexData> out = new LinkedHashMap<>();
+    for (Row r : rows) {
+      SimplexData d = out.computeIfAbsent(r.getAs("group_id"), k -> new SimplexData(
+          r.<Integer>getList(r.fieldIndex("tokens")).stream().mapToInt(Integer::intValue).toArray(),
+          doubles(r.getList(r.fieldIndex("p0"))), new ArrayList<>()));
+      d.points().add(new ModelPoint(r.getAs("cell_id"), r.<Integer>getAs("generation"),
+          doubles(r.getList(r.fieldIndex(Tables.PROBS)))));
+    }
+    return out;
+  }
+
+  private static double[] doubles(List<Double> list) {
+    return list.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static List<Integer> simplexGenerations() {
+    List<Integer> out = new ArrayList<>(List.of(0));
+    for (long decade = 1; decade <= 1_000_000_000L; decade *= 10) {
+      for (int f : new int[] {1, 2, 5}) {
+        out.add((int) (f * decade));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static Map<String, CollapseSummary> collapse(SparkSession spark, ResultsFolder folder) {

@@ -40,6 +40,10 @@ public final class ReportJob {
       FigureSink sink = new FigureSink(folder.fs(), figures);
       new CollapseTimeFigures(data, sink).draw();
       new CurveFigures(data, sink).draw();
+      new WindowFigures(data, sink).draw();
+      new SimplexFigures(data, sink).draw();
+      new AccumulateFigures(data, sink).draw();
+      new MitigationFigures(data, sink).draw();
       Path report = new Path(folder.root(), REPORT);
       String text = ReportMarkdown.render(sweep.name(), folder.root().toString(), data, sink.figures(), sink.skipped());
       try (OutputStream out = folder.fs().create(report, true)) {

@@ -37,8 +37,8 @@ final class ReportMarkdown {
       }
       md.append(kind.key()).append("\n\n");
       for (Figure f : ofKind) {
-        md.append("![").append(escape(f.title())).append("](figures/").append(f.stem()).append(".png)\n")
-            .append("[SVG](figures/").append(f.stem()).append(".svg)\n\n");
+        md.append("![").append(escape(f.title())).append("](figures/").append(f.stem()).append(".png)\n\n")
+            .append(f.caption()).append(" ([SVG](figures/").append(f.stem()).append(".svg))\n\n");
       }
     }
     return md.toString();

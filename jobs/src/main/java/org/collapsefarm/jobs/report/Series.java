@@ -54,9 +54,14 @@ final class Series {
 
   /** The groups split into consecutive slices of at most {@link #GROUPS_PER_FIGURE}. */
   static List<List<GroupInfo>> slices(List<GroupInfo> groups) {
+    return slices(groups, GROUPS_PER_FIGURE);
+  }
+
+  /** The groups split into consecutive slices of at most {@code size}. */
+  static List<List<GroupInfo>> slices(List<GroupInfo> groups, int size) {
     List<List<GroupInfo>> out = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i += GROUPS_PER_FIGURE) {
-      out.add(groups.subList(i, Math.min(groups.size(), i + GROUPS_PER_FIGURE)));
+    for (int i = 0; i < groups.size(); i += size) {
+      out.add(groups.subList(i, Math.min(groups.size(), i + size)));
     }
     return out;
   }

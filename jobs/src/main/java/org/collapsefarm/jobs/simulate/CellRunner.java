@@ -42,7 +42,7 @@ final class CellRunner {
       GenerationSink gridded = new GridSink(grid, accumulator);
       GenerationSink sink =
           cell.recordTrajectory()
-              ? new TeeSink(gridded, new TrajectoryRecorder(cell.cellId(), cell.groupId(), grid, trajectories))
+              ? new TeeSink(gridded, new TrajectoryRecorder(cell.cellId(), cell.groupId(), contexts.get(cell.contextId()), grid, trajectories))
               : gridded;
       Context context = contexts.get(cell.contextId());
       long start = System.nanoTime();

@@ -25,6 +25,8 @@ public final class Tables {
   public static final String RUNS = "runs";
   public static final String GENERATION_STATS = "generation_stats";
   public static final String TRAJECTORIES = "trajectories";
+  /** The trajectories column holding p^(m) itself (null for contexts with a large support). */
+  public static final String PROBS = "probs";
   /** Per-chunk partial sums of generation_stats (internal, under {@code _chunks/}). */
   public static final String GENERATION_PARTIALS = "generation_partials";
 
@@ -122,7 +124,8 @@ public final class Tables {
     for (Metric metric : Metric.values()) {
       s = s.add(metric.column(), DoubleType, false);
     }
-    return s;
+    // p^(m) at the tokens of contexts.tokens, for small supports only (TrajectoryRecorder.PROBS_MAX_SUPPORT).
+    return s.add(PROBS, createArrayType(DoubleType, false), true);
   }
 
   public static String sumColumn(Metric metric) {

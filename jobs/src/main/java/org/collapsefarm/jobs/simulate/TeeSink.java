@@ -19,6 +19,21 @@ final class TeeSink implements GenerationSink {
   }
 
   @Override
+  public boolean wantsModel() {
+    return first.wantsModel() || second.wantsModel();
+  }
+
+  @Override
+  public void model(int m, int[] tokens, double[] probs, int size) {
+    if (first.wantsModel()) {
+      first.model(m, tokens, probs, size);
+    }
+    if (second.wantsModel()) {
+      second.model(m, tokens, probs, size);
+    }
+  }
+
+  @Override
   public void absorbed(int from, int to, double[] values) {
     first.absorbed(from, to, values);
     second.absorbed(from, to, values);

@@ -167,6 +167,38 @@ class SimulateJobTest {
   }
 
   @Test
+  void trajectoriesHoldTheModelOfSmallContexts() {
+    // Every context of the mixed sweep has a small support: p^(m) is recorded, p^(0) at m = 0, a
+    // probability vector at every m, and σ_m = Σ p_i² and the missing mass agree with it (MATH.md §3).
+    List<Row> rows = table(Tables.TRAJECTORIES)
+        .join(table(Tables.CELLS).select("cell_id", "context_id"), "cell_id")
+        .join(table(Tables.CONTEXTS).select(col("context_id"), col("probs").as("p0")), "context_id")
+        .select(col("generation"), col(Tables.PROBS), col("p0"), col(Metric.SIGMA.column()),
+            col(Metric.MISSING_MASS.column()))
+        .collectAsList();
+    assertThat(rows).isNotEmpty();
+    for (Row r : rows) {
+      List<Double> p = r.getList(1);
+      List<Double> p0 = r.getList(2);
+      assertThat(p).hasSameSizeAs(p0);
+      double sum = 0;
+      double sq = 0;
+      double missing = 0;
+      for (int i = 0; i < p.size(); i++) {
+        sum += p.get(i);
+        sq += p.get(i) * p.get(i);
+        missing += p.get(i) == 0 ? p0.get(i) : 0;
+      }
+      assertThat(sum).isCloseTo(1.0, within(1e-12));
+      assertThat(sq).isCloseTo(r.getDouble(3), within(1e-12));
+      assertThat(missing).isCloseTo(r.getDouble(4), within(1e-12));
+      if (r.getInt(0) == 0) {
+        assertThat(p).isEqualTo(p0);
+      }
+    }
+  }
+
+  @Test
   void writesTheDefinitionMarker() throws Exception {
     Path marker = dir.resolve("tables").resolve("_sweep");
     assertThat(Files.readString(marker.resolve("definition.conf"))).isEqualTo(sweep.definition());

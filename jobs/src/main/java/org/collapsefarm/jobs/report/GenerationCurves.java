@@ -1,0 +1,96 @@
+package org.collapsefarm.jobs.report;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.collapsefarm.jobs.report.ReportData.GenerationPoint;
+import org.collapsefarm.jobs.report.ReportData.GroupInfo;
+import org.collapsefarm.jobs.report.ReportData.TheoryPoint;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.Marker;
+
+/**
+ * Curves against the generation m from {@code generation_stats}, shared by the per-generation
+ * figures: the generation axis (logarithmic past {@link Series#LOG_AXIS_FROM}), the mean over runs as
+ * markers with 95% error bars (1.96 sd/√runs) at about {@link Series#MARKERS_PER_CURVE} generations,
+ * and closed forms as dashed lines.
+ */
+final class GenerationCurves {
+  static final String AXIS = "generation m";
+
+  private final ReportData data;
+
+  GenerationCurves(ReportData data) {
+    this.data = data;
+  }
+
+  List<GenerationPoint> points(GroupInfo g) {
+    return data.generations().getOrDefault(g.groupId(), List.of());
+  }
+
+  /** The last generation worth drawing for these groups (see {@link #lastInformative}). */
+  int last(List<GroupInfo> groups) {
+    return groups.stream().filter(g -> !points(g).isEmpty()).mapToInt(this::lastInformative).max().orElse(1);
+  }
+
+  /**
+   * The last generation worth drawing: once every run is absorbed the curves are flat and known
+   * exactly (MATH.md §3), so a group stops a little after the first generation with ρ_m = 1;
+   * otherwise at its last recorded generation.
+   */
+  int lastInformative(GroupInfo g) {
+    List<GenerationPoint> points = points(g);
+    for (GenerationPoint p : points) {
+      if (p.collapsedFraction() >= 1.0) {
+        return Math.min(points.get(points.size() - 1).generation(), Math.max(2, (int) Math.ceil(p.generation() * 1.2)));
+      }
+    }
+    return points.get(points.size() - 1).generation();
+  }
+
+  static boolean log(int last) {
+    return last > Series.LOG_AXIS_FROM;
+  }
+
+  /** A chart whose x axis is the generation, up to {@code last}. */
+  static XYChart chart(String title, String yTitle, int last) {
+    boolean log = log(last);
+    XYChart chart = Charts.chart(title, AXIS + (log ? " (log scale)" : ""), yTitle);
+    chart.getStyler().setXAxisLogarithmic(log);
+    return chart;
+  }
+
+  /**
+   * The group's mean over runs of a measurement up to {@code last}, with 95% error bars when
+   * {@code sd} is given; nothing when the measurement is not finite (e.g. not applicable).
+   */
+  void data(XYChart chart, String name, GroupInfo g, int last, ToDoubleFunction<GenerationPoint> mean,
+      ToDoubleFunction<GenerationPoint> sd, Color colour, Marker marker) {
+    boolean log = log(last);
+    int first = log ? 1 : 0;
+    List<GenerationPoint> range = points(g).stream()
+        .filter(p -> p.generation() >= first && p.generation() <= last && Double.isFinite(mean.applyAsDouble(p)))
+        .toList();
+    if (range.isEmpty()) {
+      return;
+    }
+    List<GenerationPoint> shown = Series.thin(range, GenerationPoint::generation, Series.MARKERS_PER_CURVE, log);
+    double[] halfWidth = sd == null ? null
+        : Series.array(shown, p -> Charts.Z95 * sd.applyAsDouble(p) / Math.sqrt(p.runs()));
+    Charts.data(chart, name, Series.array(shown, GenerationPoint::generation), Series.array(shown, mean), halfWidth,
+        colour, marker);
+  }
+
+  /** A closed form of the generation (rows with a generation) as a dashed line up to {@code last}. */
+  static void theory(XYChart chart, String name, List<TheoryPoint> rows, int last, Color colour) {
+    boolean log = log(last);
+    int first = log ? 1 : 0;
+    List<TheoryPoint> shown = Series.thin(rows.stream()
+        .filter(t -> t.generation() != null && t.generation() >= first && t.generation() <= last).toList(),
+        TheoryPoint::generation, Series.THEORY_POINTS, log);
+    if (!shown.isEmpty()) {
+      Charts.theory(chart, name, Series.array(shown, TheoryPoint::generation), Series.array(shown, TheoryPoint::value),
+          colour);
+    }
+  }
+}
