@@ -24,8 +24,9 @@ public enum FigureKind {
           + " literal), triangles for the randomly-sampled source modes, black for fully synthetic;"
           + " dashed: fully synthetic S_m ([S] Thm 1 eq. 6) for the same context and n, the reference."),
   SIMPLEX("Models on the simplex, three-token contexts ([S] Fig. 1)",
-      "Each point is one recorded run's model p^(m) in barycentric coordinates (a vertex is a Dirac mass on"
-          + " that token, labelled by its id), one colour and shape per generation m; the black diamond is p^(0)."),
+      "One triangle per generation m; each disc is a model p^(m) in barycentric coordinates (a vertex is"
+          + " a Dirac mass on that token, labelled by its id), its area proportional to the number of recorded"
+          + " runs there; the black diamond is p^(0)."),
   ACCUMULATE("Accumulate-subsample: ‖p^(m) − p^(0)‖₁ against m per rate k ([W])",
       "Markers: mean over runs ± 95% CI at log-spaced generations, one series per rate k."),
   ACCUMULATE_LEVEL("Accumulate-subsample: late-m level against the rate k ([W])",

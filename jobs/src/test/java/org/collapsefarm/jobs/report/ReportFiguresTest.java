@@ -160,4 +160,20 @@ class ReportFiguresTest {
     }
     assertThat(recorded).hasSize(9 * 5);
   }
+
+  @Test
+  void simplexDiscsCountEveryRecordedRunOnceWithAreaProportionalToTheirNumber() {
+    for (SimplexData d : data.simplex().values()) {
+      for (int m : ReportData.SIMPLEX_GENERATIONS) {
+        List<ModelPoint> at = d.points().stream().filter(p -> p.generation() == m).toList();
+        Map<List<Long>, Integer> models = SimplexFigures.models(d, m);
+        assertThat(models.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(at.size());
+        long distinct = at.stream().map(p -> List.of(p.probs()[0], p.probs()[1])).distinct().count();
+        assertThat(models).hasSize((int) distinct);
+      }
+    }
+    // Area ∝ runs above the smallest disc: 4 times the runs, twice the diameter.
+    assertThat(SimplexFigures.diameter(400, 400) / SimplexFigures.diameter(100, 400)).isCloseTo(2.0, within(1e-12));
+    assertThat(SimplexFigures.diameter(1, 400)).isPositive();
+  }
 }
