@@ -2,9 +2,12 @@ package org.collapsefarm.jobs.report;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.collapsefarm.jobs.report.ReportData.CollapseSummary;
 import org.collapsefarm.jobs.report.ReportData.GroupInfo;
 import org.collapsefarm.jobs.report.ReportData.TheoryPoint;
@@ -96,11 +99,15 @@ final class CollapseTimeFigures {
     List<GroupInfo> byVocabulary = measured.stream()
         .sorted(Comparator.comparingInt(GroupInfo::vocabulary).thenComparing(GroupInfo::context)).toList();
     int colour = 0;
-    for (List<GroupInfo> context : Series.byContext(byVocabulary).values()) {
+    Collection<List<GroupInfo>> contexts = Series.byContext(byVocabulary).values();
+    // "V=600 power-law" names a series unless several contexts share it; then the context's parameters do.
+    Map<String, Long> sharing = contexts.stream().map(c -> shortName(c.get(0)))
+        .collect(Collectors.groupingBy(name -> name, Collectors.counting()));
+    for (List<GroupInfo> context : contexts) {
       List<GroupInfo> sorted = context.stream().sorted(Comparator.comparingInt(GroupInfo::n)).toList();
       GroupInfo first = sorted.get(0);
       Color c = Charts.colour(colour++);
-      String name = "V=" + first.vocabulary() + " " + family(first.context());
+      String name = sharing.get(shortName(first)) == 1 ? shortName(first) : Charts.context(first.context());
       Charts.data(chart, name, Series.array(sorted, GroupInfo::n),
           Series.array(sorted, g -> data.collapse().get(g.groupId()).meanT()),
           Series.array(sorted, g -> Charts.Z95 * data.collapse().get(g.groupId()).seT()), c);
@@ -112,6 +119,10 @@ final class CollapseTimeFigures {
     Charts.logY(chart, java.util.Arrays.stream(t).min().orElse(1), java.util.Arrays.stream(t).max().orElse(10));
     sink.add(FigureKind.ET_LOGLOG, "et-vs-n_loglog", chart,
         "Mean collapse time against n on log–log axes, one series per context: slope 1 is E[T] ∝ n.");
+  }
+
+  private static String shortName(GroupInfo g) {
+    return "V=" + g.vocabulary() + " " + family(g.context());
   }
 
   private void histograms() {
