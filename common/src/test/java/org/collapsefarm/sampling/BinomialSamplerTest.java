@@ -72,9 +72,7 @@ class BinomialSamplerTest {
     }
     BinomialDistribution exact = BinomialDistribution.of(trials, p);
     String label = "Binomial(" + trials + ", " + p + ")";
-    GoodnessOfFit.assertFits(label, draws, x -> exact.probability((int) x),
-        x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
-        x -> exact.survivalProbability((int) x), FAMILY_ALPHA, GRID_SIZE);
+    GoodnessOfFit.assertFitsBinomial(label, draws, exact, FAMILY_ALPHA, GRID_SIZE);
     double mean = trials * p;
     double pq = p * (1 - p);
     double variance = trials * pq;
@@ -115,9 +113,7 @@ class BinomialSamplerTest {
     double p = (double) count / total;
     BinomialDistribution exact = BinomialDistribution.of(trials, p);
     String label = "Binomial(" + trials + ", " + count + "/" + total + ")";
-    GoodnessOfFit.assertFits(label, draws, x -> exact.probability((int) x),
-        x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
-        x -> exact.survivalProbability((int) x), FAMILY_ALPHA, RATIO_GRID_SIZE);
+    GoodnessOfFit.assertFitsBinomial(label, draws, exact, FAMILY_ALPHA, RATIO_GRID_SIZE);
     double variance = trials * p * (1 - p);
     GoodnessOfFit.assertMean(label, draws, trials * p, variance, Z);
   }

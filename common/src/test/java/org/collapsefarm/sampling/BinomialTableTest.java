@@ -62,9 +62,7 @@ class BinomialTableTest {
     double p = (double) c / n;
     BinomialDistribution exact = BinomialDistribution.of(n, p);
     String label = "table Binomial(" + n + ", " + c + "/" + n + ")";
-    GoodnessOfFit.assertFits(label, draws, x -> exact.probability((int) x),
-        x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
-        x -> exact.survivalProbability((int) x), FAMILY_ALPHA, GRID_SIZE);
+    GoodnessOfFit.assertFitsBinomial(label, draws, exact, FAMILY_ALPHA, GRID_SIZE);
     double standardError = Math.sqrt(n * p * (1 - p) / DRAWS);
     assertThat(Math.abs(sum / DRAWS - n * p)).as(label + " mean").isLessThanOrEqualTo(Z * standardError);
   }

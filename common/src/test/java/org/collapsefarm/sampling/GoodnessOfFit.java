@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -51,6 +52,14 @@ final class GoodnessOfFit {
     probability[0] += cdf.applyAsDouble(min - 1);
     probability[width - 1] += sf.applyAsDouble(max);
     assertFits(label, observed, probability, draws.length, familyAlpha, family);
+  }
+
+  /** As {@link #assertFits(String, long[], LongToDoubleFunction, LongToDoubleFunction,
+   * LongToDoubleFunction, double, int)} against the exact pmf of {@code exact} (Commons Statistics). */
+  static void assertFitsBinomial(String label, long[] draws, BinomialDistribution exact, double familyAlpha,
+      int family) {
+    assertFits(label, draws, x -> exact.probability((int) x), x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
+        x -> exact.survivalProbability((int) x), familyAlpha, family);
   }
 
   /**

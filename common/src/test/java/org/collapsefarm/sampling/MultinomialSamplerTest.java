@@ -82,10 +82,8 @@ class MultinomialSamplerTest {
             continue;
           }
           BinomialDistribution exact = BinomialDistribution.of(k, q[i]);
-          GoodnessOfFit.assertFits(method.getKey() + " k=" + k + " entry " + i, marginal[i],
-              x -> exact.probability((int) x),
-              x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
-              x -> exact.survivalProbability((int) x), FAMILY_ALPHA, FAMILY);
+          GoodnessOfFit.assertFitsBinomial(method.getKey() + " k=" + k + " entry " + i, marginal[i], exact,
+              FAMILY_ALPHA, FAMILY);
         }
       }
     }
@@ -147,9 +145,7 @@ class MultinomialSamplerTest {
         first[d] = out[0];
       }
       BinomialDistribution exact = BinomialDistribution.of(k, 0.1);
-      GoodnessOfFit.assertFits(method.getKey() + " k=1e5 entry 0", first,
-          x -> exact.probability((int) x), x -> exact.cumulativeProbability((int) x),
-          x -> exact.survivalProbability((int) x), FAMILY_ALPHA, FAMILY);
+      GoodnessOfFit.assertFitsBinomial(method.getKey() + " k=1e5 entry 0", first, exact, FAMILY_ALPHA, FAMILY);
     }
   }
 
@@ -170,9 +166,7 @@ class MultinomialSamplerTest {
         head[d] = Arrays.stream(out, 0, len * 3 / 10).sum();
       }
       BinomialDistribution exact = BinomialDistribution.of(10, 0.3);
-      GoodnessOfFit.assertFits(method.getKey() + " k=10 len=2e4 head", head,
-          x -> exact.probability((int) x), x -> x < 0 ? 0 : exact.cumulativeProbability((int) x),
-          x -> exact.survivalProbability((int) x), FAMILY_ALPHA, FAMILY);
+      GoodnessOfFit.assertFitsBinomial(method.getKey() + " k=10 len=2e4 head", head, exact, FAMILY_ALPHA, FAMILY);
     }
   }
 
