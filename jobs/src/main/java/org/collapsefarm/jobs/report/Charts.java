@@ -46,6 +46,8 @@ final class Charts {
   /** Left of the plot (y axis title and labels) and a little air, in pixels. */
   private static final double AXIS_MARGIN = 30;
   private static final BasicStroke THIN = new BasicStroke(1.2f);
+  /** Alpha (of 255) of spread bands. */
+  private static final int SPREAD_ALPHA = 110;
 
   private Charts() {}
 
@@ -186,6 +188,29 @@ final class Charts {
     series.setLineColor(colour);
     series.setLineStyle(THIN);
     return series;
+  }
+
+  /**
+   * One edge of a spread band (e.g. mean ± 1 sd over runs): a thin, pale solid line in the series'
+   * colour, not in the legend — {@link #spreadKey} explains every band of a chart at once.
+   */
+  static XYSeries spreadEdge(XYChart chart, String name, double[] x, double[] y, Color colour) {
+    XYSeries series = line(chart, name, x, y, pale(colour), THIN);
+    series.setShowInLegend(false);
+    return series;
+  }
+
+  /**
+   * The legend entry that says what the spread bands of a chart are: a pale grey line of one point
+   * (it draws nothing) at (x, y), a point already on the chart so that the axes do not move.
+   */
+  static XYSeries spreadKey(XYChart chart, String name, double x, double y) {
+    return line(chart, name, new double[] {x}, new double[] {y}, pale(Color.GRAY), THIN);
+  }
+
+  /** The colour at the alpha of spread bands: present, but behind the markers. */
+  private static Color pale(Color c) {
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), SPREAD_ALPHA);
   }
 
   /** An exact formula or a bound: a dashed line, no markers. */

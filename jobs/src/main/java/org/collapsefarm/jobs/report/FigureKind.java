@@ -10,10 +10,12 @@ public enum FigureKind {
       "Markers: mean collapse time ± 95% CI per context (labelled by its vocabulary size V);"
           + " dotted: the diffusion value ET_diffusion of the same context."),
   SIGMA("σ_m against m ([S] Figs. 3–4)",
-      "Markers: mean over runs of σ_m = Σ_i p_i^(m)² ± 95% CI at log-spaced generations;"
+      "Markers: mean over runs of σ_m = Σ_i p_i^(m)² ± 95% CI at log-spaced generations; thin pale lines"
+          + " in the same colour: the spread of the runs, mean ± 1 sd (clipped to [0, 1]);"
           + " dashed: S_m, the closed form of E[σ_m] ([S] eq. 6 and MATH.md §4), where one exists."),
   L1_P1("‖p^(m) − p^(1)‖₁ against m",
-      "Markers: mean over runs ± 95% CI at log-spaced generations."),
+      "Markers: mean over runs ± 95% CI at log-spaced generations; thin pale lines in the same colour: the"
+          + " spread of the runs, mean ± 1 sd (clipped to [0, 2])."),
   HISTOGRAM("Collapse-time histograms",
       "Steps: the fraction of runs that collapsed per generation (density, bins of the collapse_times table)."),
   SURVIVAL("Kaplan–Meier survival P(T > k) with Theorem 1's bounds",

@@ -81,6 +81,32 @@ final class GenerationCurves {
         colour, marker);
   }
 
+  /**
+   * The spread over runs of the group's measurement (not the uncertainty of its mean): two thin pale
+   * lines at mean ± 1 sd, clipped to the measurement's range [lo, hi], through up to {@link
+   * Series#THEORY_POINTS} generations; nothing where the sd is not finite (a single run). Returns a
+   * point of the band (x, y) for {@link Charts#spreadKey}, or null if nothing was drawn.
+   */
+  double[] spread(XYChart chart, String name, GroupInfo g, int last, ToDoubleFunction<GenerationPoint> mean,
+      ToDoubleFunction<GenerationPoint> sd, double lo, double hi, Color colour) {
+    boolean log = log(last);
+    int first = log ? 1 : 0;
+    List<GenerationPoint> range = points(g).stream()
+        .filter(p -> p.generation() >= first && p.generation() <= last && p.runs() > 1
+            && Double.isFinite(mean.applyAsDouble(p)) && Double.isFinite(sd.applyAsDouble(p)))
+        .toList();
+    if (range.size() < 2) {
+      return null;
+    }
+    List<GenerationPoint> shown = Series.thin(range, GenerationPoint::generation, Series.THEORY_POINTS, log);
+    double[] x = Series.array(shown, GenerationPoint::generation);
+    double[] upper = Series.array(shown, p -> Math.min(hi, mean.applyAsDouble(p) + sd.applyAsDouble(p)));
+    double[] lower = Series.array(shown, p -> Math.max(lo, mean.applyAsDouble(p) - sd.applyAsDouble(p)));
+    Charts.spreadEdge(chart, name + ": mean + sd", x, upper, colour);
+    Charts.spreadEdge(chart, name + ": mean − sd", x, lower, colour);
+    return new double[] {x[0], upper[0]};
+  }
+
   /** A closed form of the generation (rows with a generation) as a dashed line up to {@code last}. */
   static void theory(XYChart chart, String name, List<TheoryPoint> rows, int last, Color colour) {
     boolean log = log(last);

@@ -27,6 +27,8 @@ import org.collapsefarm.jobs.simulate.Tables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import picocli.CommandLine;
 
 /**
@@ -131,6 +133,36 @@ class ReportFiguresTest {
       assertThat(level.mean()).as(g.label()).isCloseTo(sql.get(g.groupId()), within(1e-12));
       assertThat(level.halfWidth()).as(g.label()).isPositive();
     }
+  }
+
+  @Test
+  void spreadBandsAreMeanPlusAndMinusOneSdOverRunsClippedToTheRange() {
+    spark.read().parquet(root.resolve(Tables.GENERATION_STATS).toString()).createOrReplaceTempView("gs_spread");
+    GenerationCurves curves = new GenerationCurves(data);
+    GroupInfo g = data.groups().values().stream()
+        .filter(x -> x.paradigm().equals("most-recent")).findFirst().orElseThrow();
+    Map<Integer, double[]> sql = spark.sql("SELECT generation, sigma_mean, sigma_sd FROM gs_spread WHERE group_id = '"
+        + g.groupId() + "'").collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getInt(0), r -> new double[] {r.getDouble(1), r.getDouble(2)}));
+    XYChart chart = GenerationCurves.chart("t", "y", MAX_GENERATIONS);
+    double[] key = curves.spread(chart, "g", g, MAX_GENERATIONS, ReportData.GenerationPoint::sigmaMean,
+        ReportData.GenerationPoint::sigmaSd, 0, 1, Charts.colour(0));
+    XYSeries upper = chart.getSeriesMap().get("g: mean + sd");
+    XYSeries lower = chart.getSeriesMap().get("g: mean − sd");
+    assertThat(key).isNotNull();
+    assertThat(upper.isShowInLegend()).isFalse();
+    assertThat(lower.isShowInLegend()).isFalse();
+    double[] x = upper.getXData();
+    assertThat(x.length).isGreaterThan(10);
+    boolean clipped = false;
+    for (int i = 0; i < x.length; i++) {
+      double[] ms = sql.get((int) x[i]);
+      assertThat(upper.getYData()[i]).isCloseTo(Math.min(1, ms[0] + ms[1]), within(1e-12));
+      assertThat(lower.getYData()[i]).isCloseTo(Math.max(0, ms[0] - ms[1]), within(1e-12));
+      clipped |= ms[0] + ms[1] > 1;
+    }
+    // Most recent K = 2 at n = 4 goes in and out of collapse: σ_m's spread reaches past 1, where the band is clipped.
+    assertThat(clipped).isTrue();
   }
 
   @Test
