@@ -5,7 +5,8 @@
 #     tables, chunk commits, compaction) versus KernelOnly, the same cells through the same kernel
 #     and accumulators on a plain thread pool in one JVM (target: farm <= 1.25 x kernel).
 #  2. conf/cot-replace-grid.conf, the Collapse-or-Thrive replace grid (target <= 60 s on 2 cores).
-# Usage: bench/farm-e2e.sh [threads]   (default: all cores; E2E_REPLICATES=100 for a smoke run). Results go to bench/out/ (git-ignored).
+# Usage: bench/farm-e2e.sh [threads]   (default: all cores; E2E_REPLICATES=100 for a smoke run,
+# E2E_SKIP_COT=1 to leave out part 2). Results go to bench/out/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source submit/env.sh
@@ -49,7 +50,7 @@ farm=$(echo "$t1 - $t0" | bc -l)
 printf 'e2e sweep, %s cells, %s threads: kernel-only %.1f s (JVM incl.), farm simulate %.1f s -> ratio %.2f\n' \
   "$((10 * ${E2E_REPLICATES:-10000}))" "$threads" "$kernel" "$farm" "$(echo "$farm / $kernel" | bc -l)"
 
-if [[ -f conf/cot-replace-grid.conf ]]; then
+if [[ -z "${E2E_SKIP_COT:-}" && -f conf/cot-replace-grid.conf ]]; then
   t0=$(seconds)
   submit/farm run conf/cot-replace-grid.conf --master "local[$threads]" \
     --set "sweep.output=\"$out/farm-e2e/cot\"" > "$out/farm-e2e/cot.log" 2>&1

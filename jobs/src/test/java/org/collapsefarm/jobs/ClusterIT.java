@@ -88,7 +88,7 @@ class ClusterIT {
     Path localOut = dir.resolve("local-results");
     Sweep local = SweepLoader.load(conf, List.of("sweep.output=\"" + localOut.toString().replace("\\", "/") + "\""));
     SimulateJob.Outcome outcome = SimulateJob.run(spark, local,
-        new SimulateJob.Options(1, SimulateJob.DEFAULT_CHUNK_CELLS, new PrintStream(NullOutputStream.INSTANCE)));
+        new SimulateJob.Options(1, SimulateJob.AUTOMATIC_CHUNKS, new PrintStream(NullOutputStream.INSTANCE)));
     List<Row> localRuns = RunsTables.comparable(spark, outcome.folder().table(Tables.RUNS));
     List<Row> clusterRuns = RunsTables.comparable(spark, clusterOut.resolve("cluster").resolve(Tables.RUNS).toString());
     assertThat(localRuns).hasSize((int) local.cellCount());

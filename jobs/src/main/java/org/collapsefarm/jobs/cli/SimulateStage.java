@@ -45,7 +45,7 @@ final class SimulateStage {
     if (options.partitions < 0) {
       throw new ConfigException("--partitions", "must be >= 0 (0 = automatic), got " + options.partitions);
     }
-    if (options.chunkCells < 1) {
+    if (options.chunkCells != null && options.chunkCells < 1) {
       throw new ConfigException("--chunk-cells", "must be >= 1, got " + options.chunkCells);
     }
     OutputCheck.check(sweep);
@@ -67,7 +67,8 @@ final class SimulateStage {
   /** Runs the simulate job and prints where the tables are and the headline numbers. */
   static SimulateJob.Outcome simulate(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out) {
     SimulateJob.Outcome outcome =
-        SimulateJob.run(spark, sweep, new SimulateJob.Options(options.partitions, options.chunkCells, System.err));
+        SimulateJob.run(spark, sweep, new SimulateJob.Options(options.partitions,
+            options.chunkCells == null ? SimulateJob.AUTOMATIC_CHUNKS : options.chunkCells, System.err));
     out.printf(
         "simulate: %,d cells in %d chunks; computed now %,d cells (%d chunks), the rest were already committed%n",
         outcome.cells(), outcome.chunks(), outcome.computedCells(), outcome.computedChunks());

@@ -25,7 +25,7 @@ public final class SparkOptions {
   int partitions;
 
   @Option(names = "--chunk-cells", paramLabel = "<cells>",
-      defaultValue = "" + SimulateJob.DEFAULT_CHUNK_CELLS,
-      description = "Cells per commit chunk, fixed when a sweep first starts (default: ${DEFAULT-VALUE}).")
-  int chunkCells;
+      description = "Cells per commit chunk, fixed when a sweep first starts (default: chunks of about a"
+          + " minute of estimated work each on the session's cores).")
+  Integer chunkCells;
 }

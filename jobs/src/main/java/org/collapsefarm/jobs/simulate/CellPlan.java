@@ -92,6 +92,16 @@ public final class CellPlan {
     return generations + tokenGenerations;
   }
 
+  /** Σ over every cell of {@link #estimatedCost}: the sweep's work, in the same units. */
+  public static double totalEstimatedCost(Sweep sweep) {
+    Map<String, Context> contexts = new HashMap<>();
+    for (ContextEntry entry : sweep.contexts()) {
+      contexts.put(entry.contextId(), entry.context());
+    }
+    return sweep.groups().stream().mapToDouble(g -> estimatedCost(g, contexts.get(g.contextId()))).sum()
+        * sweep.replicates();
+  }
+
   public Sweep sweep() {
     return sweep;
   }

@@ -49,8 +49,23 @@ import scala.Tuple2;
  * definition alone).
  */
 public final class SimulateJob {
-  /** Default cells per commit chunk: a kill loses at most about this much work per running chunk. */
-  public static final int DEFAULT_CHUNK_CELLS = 20_000;
+  /** {@link Options#chunkCells} that asks for chunks sized by the sweep's estimated work. */
+  public static final int AUTOMATIC_CHUNKS = 0;
+  /**
+   * Automatic chunks aim at this much wall time each on the session's cores: long enough that a
+   * chunk's fixed cost (a Spark job, its Parquet files, the shuffle of its partial sums, about a
+   * second on 2 cores) stays small, short enough that a kill loses little (BENCHMARKS.md, "Farm").
+   */
+  static final double CHUNK_SECONDS = 60;
+  /**
+   * Core-nanoseconds per unit of {@link CellPlan#estimatedCost}, measured on 2026-12-01: 38 for the
+   * 1e5 fully synthetic cells of bench/farm-e2e.sh (33 core-seconds for 8.6e8 units) and for
+   * conf/cot-replace-grid.conf (65 core-seconds for 1.7e9), about 100 for accumulate-subsample
+   * (conf/wang-accumulate.conf). Only the order of magnitude matters: it sizes chunks, never results.
+   */
+  static final double NANOS_PER_COST_UNIT = 40;
+  /** At most this many cells per automatic chunk (a chunk's runs rows are written by one job). */
+  static final int MAX_CHUNK_CELLS = 200_000;
   /** Partitions per core: LPT bins small enough that a slow bin does not idle the other cores. */
   public static final int PARTITIONS_PER_CORE = 4;
   /** Spark's marker of a completely written table folder. */
@@ -64,8 +79,9 @@ public final class SimulateJob {
   /**
    * @param partitions partitions per chunk (0 = {@link #PARTITIONS_PER_CORE} × Spark's default
    *     parallelism); results do not depend on it
-   * @param chunkCells target cells per chunk at the first start (later starts reuse the recorded
-   *     chunk count)
+   * @param chunkCells cells per chunk at the first start, or {@link #AUTOMATIC_CHUNKS} for chunks of
+   *     about {@link #CHUNK_SECONDS} of estimated work each (later starts reuse the recorded chunk
+   *     count)
    * @param console where progress goes
    */
   public record Options(int partitions, int chunkCells, PrintStream console) {}
@@ -80,7 +96,9 @@ public final class SimulateJob {
         new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
     folder.writeDefinition(sweep.definition(), sweep.definitionHash());
     ChunkStore store = new ChunkStore(folder);
-    int chunks = store.chunkCount(proposedChunks(sweep.cellCount(), options.chunkCells()));
+    int chunks = store.chunkCount(options.chunkCells() == AUTOMATIC_CHUNKS
+        ? automaticChunks(sweep.cellCount(), CellPlan.totalEstimatedCost(sweep), spark.sparkContext().defaultParallelism())
+        : proposedChunks(sweep.cellCount(), options.chunkCells()));
     if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
       return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
     }
@@ -135,6 +153,18 @@ public final class SimulateJob {
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
     long computed = plan.cells().size() - alreadyDone;
     return new Outcome(folder, sweep.cellCount(), computed, chunks, todo.size());
+  }
+
+  /**
+   * Chunks of about {@link #CHUNK_SECONDS} of wall time on {@code cores} each, by the estimated work
+   * ({@link #NANOS_PER_COST_UNIT}), with at most {@link #MAX_CHUNK_CELLS} cells each; at least 1 and
+   * at most one per cell.
+   */
+  static int automaticChunks(long cells, double estimatedCost, int cores) {
+    double seconds = estimatedCost * NANOS_PER_COST_UNIT / 1e9 / Math.max(1, cores);
+    long byWork = (long) Math.ceil(seconds / CHUNK_SECONDS);
+    long byCells = (cells + MAX_CHUNK_CELLS - 1) / MAX_CHUNK_CELLS;
+    return (int) Math.min(Math.max(cells, 1), Math.max(1, Math.max(byWork, byCells)));
   }
 
   /** ceil(cells / chunkCells), at least 1. */

@@ -47,4 +47,11 @@ class CellPlanTest {
     CellTask n20 = cells.stream().filter(c -> c.spec().n() == 20).findFirst().orElseThrow();
     assertThat(n20.estimatedCost()).isGreaterThan(n2.estimatedCost());
   }
+
+  @Test
+  void totalEstimatedCostIsTheSumOverTheCells() {
+    double sum = CellPlan.of(sweep, 3).cells().stream().mapToDouble(CellTask::estimatedCost).sum();
+    assertThat(sum).isPositive();
+    assertThat(CellPlan.totalEstimatedCost(sweep)).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-9 * sum));
+  }
 }
