@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class CurveFigures {
   /** The legend entry of the spread bands. */
-  static final String SPREAD_KEY = "thin lines: mean ± 1 sd over runs";
+  private static final String SPREAD_KEY = "thin lines: mean ± 1 sd over runs";
   /** σ_m = Σ p_i² lies in (0, 1]: the spread band is clipped to it. */
   private static final double[] SIGMA_RANGE = {0, 1};
   /** An L1 distance between distributions lies in [0, 2]. */

@@ -24,10 +24,7 @@ public final class CellPlan {
 
   private CellPlan(Sweep sweep, int chunks) {
     this.sweep = sweep;
-    this.contexts = new HashMap<>();
-    for (ContextEntry entry : sweep.contexts()) {
-      contexts.put(entry.contextId(), entry.context());
-    }
+    this.contexts = contextsById(sweep);
     this.cells = new ArrayList<>(Math.toIntExact(sweep.cellCount()));
     for (Group group : sweep.groups()) {
       double cost = estimatedCost(group, contexts.get(group.contextId()));
@@ -94,12 +91,17 @@ public final class CellPlan {
 
   /** Σ over every cell of {@link #estimatedCost}: the sweep's work, in the same units. */
   public static double totalEstimatedCost(Sweep sweep) {
+    Map<String, Context> contexts = contextsById(sweep);
+    return sweep.groups().stream().mapToDouble(g -> estimatedCost(g, contexts.get(g.contextId()))).sum()
+        * sweep.replicates();
+  }
+
+  private static Map<String, Context> contextsById(Sweep sweep) {
     Map<String, Context> contexts = new HashMap<>();
     for (ContextEntry entry : sweep.contexts()) {
       contexts.put(entry.contextId(), entry.context());
     }
-    return sweep.groups().stream().mapToDouble(g -> estimatedCost(g, contexts.get(g.contextId()))).sum()
-        * sweep.replicates();
+    return contexts;
   }
 
   public Sweep sweep() {
