@@ -13,7 +13,8 @@ import org.collapsefarm.random.CellSeeds;
  * (issue 2's workload: power-law(600, 52, S_0 = 0.1), n = 400, to collapse). It runs the chain of
  * {@link MultinomialSampler#sampleFromCounts(UniformRandomProvider, BinomialTable, int[], int,
  * int[])} — largest count by {@link BinomialTable}, second largest by remainder, the others by
- * {@link BinomialSampler#drawRatio} — records every (trials, count, total) of those generic draws, then
+ * {@link BinomialSampler#drawRatio} — mirroring its loop, since the sampler does not expose the
+ * parameters of its draws — records every (trials, count, total) of those generic draws, then
  * replays them, timed by thread CPU time: all in run order, then the inversion (mean &lt; 10) and BTRS
  * subsets apart. Unlike {@code DrawCost}'s synthetic parameters, these are the kernel's own, so the
  * figure is the one a floor of the per-live-token cost must use (BENCHMARKS.md, "Kernel").
