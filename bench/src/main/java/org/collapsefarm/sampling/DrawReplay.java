@@ -13,8 +13,8 @@ import org.collapsefarm.random.CellSeeds;
  * (issue 2's workload: power-law(600, 52, S_0 = 0.1), n = 400, to collapse). It runs the chain of
  * {@link MultinomialSampler#sampleFromCounts(UniformRandomProvider, BinomialTable, int[], int,
  * int[])} — largest count by {@link BinomialTable}, second largest by remainder, the others by
- * {@link BinomialSampler#drawRatio} — mirroring its loop, since the sampler does not expose the
- * parameters of its draws — records every (trials, count, total) of those generic draws, then
+ * {@link BinomialSampler#drawRatio} — and reads back from each generation's counts and draw the
+ * (trials, count, total) of every generic draw it made, then
  * replays them, timed by thread CPU time: all in run order, then the inversion (mean &lt; 10) and BTRS
  * subsets apart. Unlike {@code DrawCost}'s synthetic parameters, these are the kernel's own, so the
  * figure is the one a floor of the per-live-token cost must use (BENCHMARKS.md, "Kernel").
@@ -94,7 +94,7 @@ public final class DrawReplay {
     return sum;
   }
 
-  /** Fully synthetic runs to collapse, recording each generic draw's parameters. */
+  /** Fully synthetic runs to collapse through the kernel's sampler, recording each generic draw's parameters. */
   private static Recorded record(Context context, int runs, UniformRandomProvider rng) {
     int s = context.support();
     double[] p0 = new double[s];
@@ -120,36 +120,29 @@ public final class DrawReplay {
           break;
         }
         d.generations++;
+        MultinomialSampler.sampleFromCounts(rng, table, counts, live, out);
+        // The sampler's order (largest count first, second largest last, ties to the first position),
+        // found again here: sharing this scan with the sampler cost its hot path 11 % (BENCHMARKS.md).
         int largest = 0;
-        int max = counts[0];
         int second = -1;
-        int secondMax = 0;
         for (int i = 1; i < live; i++) {
-          int c = counts[i];
-          if (c > max) {
+          if (counts[i] > counts[largest]) {
             second = largest;
-            secondMax = max;
-            max = c;
             largest = i;
-          } else if (c > secondMax) {
+          } else if (second < 0 || counts[i] > counts[second]) {
             second = i;
-            secondMax = c;
           }
         }
-        int left = N - table.draw(rng, max);
-        out[largest] = N - left;
-        int remaining = N - max;
+        int left = N - out[largest];
+        int remaining = N - counts[largest];
         for (int i = 0; i < live; i++) {
-          if (i == largest || i == second) {
+          if (i == largest || i == second || left == 0) {
             continue;
           }
-          int c = counts[i];
-          int x = left == 0 ? 0 : d.drawAndRecord(rng, left, c, remaining);
-          out[i] = x;
-          left -= x;
-          remaining -= c;
+          d.add(left, counts[i], remaining);
+          left -= out[i];
+          remaining -= counts[i];
         }
-        out[second] = left;
         int[] t = counts;
         counts = out;
         out = t;
@@ -171,7 +164,7 @@ public final class DrawReplay {
       total = new int[capacity];
     }
 
-    int drawAndRecord(UniformRandomProvider rng, int n, int c, int t) {
+    void add(int n, int c, int t) {
       if (size == trials.length) {
         trials = java.util.Arrays.copyOf(trials, 2 * size);
         count = java.util.Arrays.copyOf(count, 2 * size);
@@ -181,7 +174,6 @@ public final class DrawReplay {
       count[size] = c;
       total[size] = t;
       size++;
-      return BinomialSampler.drawRatio(rng, n, c, t);
     }
 
     /** The mean of draw i after the symmetry p ≤ 1/2, which decides inversion or BTRS. */
