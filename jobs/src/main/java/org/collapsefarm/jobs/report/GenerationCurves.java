@@ -2,6 +2,7 @@ package org.collapsefarm.jobs.report;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.collapsefarm.jobs.report.ReportData.GenerationPoint;
 import org.collapsefarm.jobs.report.ReportData.GroupInfo;
@@ -67,10 +68,7 @@ final class GenerationCurves {
   void data(XYChart chart, String name, GroupInfo g, int last, ToDoubleFunction<GenerationPoint> mean,
       ToDoubleFunction<GenerationPoint> sd, Color colour, Marker marker) {
     boolean log = log(last);
-    int first = log ? 1 : 0;
-    List<GenerationPoint> range = points(g).stream()
-        .filter(p -> p.generation() >= first && p.generation() <= last && Double.isFinite(mean.applyAsDouble(p)))
-        .toList();
+    List<GenerationPoint> range = drawable(g, last, p -> Double.isFinite(mean.applyAsDouble(p)));
     if (range.isEmpty()) {
       return;
     }
@@ -90,11 +88,8 @@ final class GenerationCurves {
   double[] spread(XYChart chart, String name, GroupInfo g, int last, ToDoubleFunction<GenerationPoint> mean,
       ToDoubleFunction<GenerationPoint> sd, double lo, double hi, Color colour) {
     boolean log = log(last);
-    int first = log ? 1 : 0;
-    List<GenerationPoint> range = points(g).stream()
-        .filter(p -> p.generation() >= first && p.generation() <= last && p.runs() > 1
-            && Double.isFinite(mean.applyAsDouble(p)) && Double.isFinite(sd.applyAsDouble(p)))
-        .toList();
+    List<GenerationPoint> range = drawable(g, last, p -> p.runs() > 1
+        && Double.isFinite(mean.applyAsDouble(p)) && Double.isFinite(sd.applyAsDouble(p)));
     if (range.size() < 2) {
       return null;
     }
@@ -105,6 +100,17 @@ final class GenerationCurves {
     Charts.spreadEdge(chart, name + ": mean + sd", x, upper, colour);
     Charts.spreadEdge(chart, name + ": mean − sd", x, lower, colour);
     return new double[] {x[0], upper[0]};
+  }
+
+  /**
+   * The group's points on the generation axis up to {@code last} (from m = 1 on a log axis) that
+   * {@code keep} accepts.
+   */
+  private List<GenerationPoint> drawable(GroupInfo g, int last, Predicate<GenerationPoint> keep) {
+    int first = log(last) ? 1 : 0;
+    return points(g).stream()
+        .filter(p -> p.generation() >= first && p.generation() <= last && keep.test(p))
+        .toList();
   }
 
   /** A closed form of the generation (rows with a generation) as a dashed line up to {@code last}. */
