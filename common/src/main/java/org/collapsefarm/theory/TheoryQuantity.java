@@ -41,7 +41,9 @@ public enum TheoryQuantity {
   E_LAMBDA1("E_lambda1", null, "exact E[lambda_1] over the real corpus, used by thm4", 0, 0.25),
   /** [W]'s expected real share; a reference curve (no per-generation measurement matches it). */
   REAL_SHARE("real_share", null, "expected real share of generation m's training sample", 0, 1),
-  REAL_SHARE_POOL("real_share_pool", null, "real share of the pool = corpora pool", 0, 1);
+  REAL_SHARE_POOL("real_share_pool", null, "real share of the pool = corpora pool", 0, 1),
+  /** The long-run value of an S_m recursion of MATH.md 6 (real anchor, add-λ smoothing). */
+  S_STATIONARY("S_stationary", null, "the limit of S_m as m grows (MATH.md 6)", 0, 1);
 
   private final String quantity;
   private final CheckKind kind;

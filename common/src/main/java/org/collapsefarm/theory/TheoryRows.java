@@ -30,8 +30,10 @@ import org.collapsefarm.paradigm.Pool;
  * </ul>
  *
  * Mitigation knobs (temperature, top-p, smoothing, real anchor) change the process, so for a spec
- * that is not {@link ParadigmSpec#isPlain() plain} none of these formulas applies and nothing is
- * emitted (the comparison marks those checks not-applicable). A collapse threshold ε > 0 changes T
+ * that is not {@link ParadigmSpec#isPlain() plain} none of these formulas applies (the comparison
+ * marks those checks not-applicable) — except MATH.md §6's exact recursions for a real anchor alone
+ * or add-λ smoothing alone under fully synthetic training ({@link KnobForm}): {@code S_m} by
+ * {@link RealAnchorRecursion} or {@link SmoothingRecursion}, with {@code S_stationary}, its limit. A collapse threshold ε > 0 changes T
  * but not σ: then only the σ formulas are emitted. Other paradigms have no closed form here.
  *
  * <p>Per-generation quantities are evaluated at {@link #generations}: every m up to
@@ -56,10 +58,11 @@ public final class TheoryRows {
   public static List<TheoryRow> forGroup(Context context, ParadigmSpec spec, int maxGenerations) {
     ParameterException.requireAtLeast("max-generations", maxGenerations, 1);
     List<TheoryRow> rows = new ArrayList<>();
+    int[] gens = generations(maxGenerations);
     if (!spec.isPlain()) {
+      KnobForm.of(spec).ifPresent(form -> knob(context, spec, form, gens, rows));
       return rows;
     }
-    int[] gens = generations(maxGenerations);
     Paradigm paradigm = spec.paradigm();
     if (paradigm == Paradigm.FULLY_SYNTHETIC || (paradigm == Paradigm.MOST_RECENT && spec.window() == 1)) {
       fullySynthetic(context, spec, gens, rows);
@@ -69,6 +72,30 @@ public final class TheoryRows {
       accumulateSubsample(spec, gens, rows);
     }
     return rows;
+  }
+
+  /** S_m and its stationary value by the exact recursion of MATH.md §6 for the spec's one knob. */
+  private static void knob(Context context, ParadigmSpec spec, KnobForm form, int[] gens, List<TheoryRow> rows) {
+    double s0 = s0(context);
+    int maxM = gens[gens.length - 1];
+    double[] s;
+    double stationary;
+    String source;
+    if (form == KnobForm.REAL_ANCHOR) {
+      RealAnchorRecursion anchor = new RealAnchorRecursion(s0, spec.n(), spec.realAnchor());
+      s = anchor.expectedSigma(maxM);
+      stationary = anchor.stationary();
+      source = RealAnchorRecursion.SOURCE;
+    } else {
+      SmoothingRecursion smoothing = new SmoothingRecursion(s0, spec.n(), spec.smoothing(), context.vocabulary());
+      s = smoothing.expectedSigma(maxM);
+      stationary = smoothing.stationary();
+      source = SmoothingRecursion.SOURCE;
+    }
+    for (int m : gens) {
+      add(rows, m, TheoryQuantity.S_M, s[m], source);
+    }
+    add(rows, null, TheoryQuantity.S_STATIONARY, stationary, source);
   }
 
   private static void accumulateSubsample(ParadigmSpec spec, int[] gens, List<TheoryRow> rows) {

@@ -67,11 +67,13 @@ class TheoryRowsTest {
   }
 
   @Test
-  void mitigationKnobsEmitNothing() {
+  void knobsWithoutAnExactFormEmitNothing() {
     ParadigmSpec tempered = ParadigmSpec.fullySynthetic(10).withKnobs(0.8, 1.0, 0.0, 0.0, 0);
     assertThat(TheoryRows.forGroup(SMALL, tempered, 30)).isEmpty();
     ParadigmSpec anchored = ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 10).withKnobs(1.0, 1.0, 0.0, 0.0, 1);
     assertThat(TheoryRows.forGroup(SMALL, anchored, 30)).isEmpty();
+    ParadigmSpec both = ParadigmSpec.fullySynthetic(10).withKnobs(1.0, 1.0, 0.1, 0.1, 1);
+    assertThat(TheoryRows.forGroup(SMALL, both, 30)).as("two knobs: no exact form").isEmpty();
   }
 
   @Test
@@ -113,7 +115,8 @@ class TheoryRowsTest {
     java.util.Set<TheoryQuantity> seen = java.util.EnumSet.noneOf(TheoryQuantity.class);
     for (ParadigmSpec spec : List.of(ParadigmSpec.fullySynthetic(10),
         ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 5).withRealN(6),
-        ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 10).withRate(0.5, Pool.CORPORA))) {
+        ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 10).withRate(0.5, Pool.CORPORA),
+        ParadigmSpec.fullySynthetic(10).withKnobs(1, 1, 0, 0, 1))) {
       for (TheoryRow row : TheoryRows.forGroup(SMALL, spec, 20)) {
         TheoryQuantity q = TheoryQuantity.of(row.quantity()).orElseThrow(() -> new AssertionError(row.quantity()));
         seen.add(q);

@@ -11,6 +11,7 @@ import org.collapsefarm.stats.CheckResult;
 import org.collapsefarm.stats.Estimate;
 import org.collapsefarm.stats.Intervals;
 import org.collapsefarm.theory.ExactChain;
+import org.collapsefarm.theory.KnobForm;
 import org.collapsefarm.theory.TheoryQuantity;
 import org.collapsefarm.theory.WangAccumulate;
 
@@ -23,6 +24,8 @@ import org.collapsefarm.theory.WangAccumulate;
  * rate α = 0.05 over the generations it compares (Bonferroni), each check on its own.
  *
  * <ul>
+ *   <li>fully synthetic with a real anchor alone or add-λ smoothing alone ({@link KnobForm}): S_m by
+ *       MATH.md §6's exact recursion, the other checks of fully synthetic not-applicable;
  *   <li>fully synthetic (and most recent with K = 1): S_m (eq. 6), S_m_exact, rho_lower/upper and
  *       survival_lower/upper (eq. 7), survival_exact, ET_lower/upper (eq. 8), ET_diffusion, ET_exact,
  *       prop1_chi_square (Prop. 1);
@@ -53,10 +56,9 @@ public final class GroupComparison {
     Map<String, CheckKind> names = checkNames(spec);
     List<ComparisonRow> rows = new ArrayList<>();
     String blocked = null;
-    if (!spec.isPlain()) {
-      blocked = String.format(Locale.ROOT, "mitigation knobs set (temperature = %s, top-p = %s, smoothing = %s, "
-          + "real-anchor = %d): the closed forms of MATH.md 4 assume none", spec.temperature(), spec.topP(),
-          spec.smoothing(), spec.realAnchor());
+    boolean knob = KnobForm.of(spec).isPresent();
+    if (!spec.isPlain() && !knob) {
+      blocked = knobs(spec) + ": the closed forms of MATH.md 4 assume none";
     } else if (in.runs().isEmpty()) {
       blocked = "no runs of this group in the runs table";
     } else if (in.hasNoTheory() && !names.containsKey(NO_CLOSED_FORM)
@@ -70,12 +72,24 @@ public final class GroupComparison {
       names.forEach((name, kind) -> rows.add(CollapseChecks.notApplicable(in, name, kind, reason)));
       return rows;
     }
+    if (knob) {
+      String reason = knobs(spec) + ": MATH.md 6 gives E sigma_m (S_m) for this knob alone; the other closed "
+          + "forms of MATH.md 4 assume no knob";
+      names.forEach((name, kind) -> rows.add(name.equals(TheoryQuantity.S_M.quantity())
+          ? SigmaChecks.check(in, name) : CollapseChecks.notApplicable(in, name, kind, reason)));
+      return rows;
+    }
     switch (spec.paradigm()) {
       case PARTIALLY_SYNTHETIC -> partiallySynthetic(in, rows);
       case ACCUMULATE_SUBSAMPLE -> rows.add(realShare(in));
       default -> fullySynthetic(in, rows);
     }
     return rows;
+  }
+
+  private static String knobs(ParadigmSpec spec) {
+    return String.format(Locale.ROOT, "mitigation knobs set (temperature = %s, top-p = %s, smoothing = %s, "
+        + "real-anchor = %d)", spec.temperature(), spec.topP(), spec.smoothing(), spec.realAnchor());
   }
 
   /** The checks of a spec's paradigm, by name, with their kinds (the order of the table). */

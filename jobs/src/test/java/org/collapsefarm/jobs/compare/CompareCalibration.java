@@ -1,16 +1,10 @@
 package org.collapsefarm.jobs.compare;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.collapsefarm.context.Context;
-import org.collapsefarm.kernel.Recursion;
-import org.collapsefarm.kernel.RunResult;
-import org.collapsefarm.measure.GenerationAccumulator;
-import org.collapsefarm.measure.Metric;
 import org.collapsefarm.paradigm.ParadigmSpec;
-import org.collapsefarm.random.CellSeeds;
 import org.collapsefarm.theory.TheoryRow;
 import org.collapsefarm.theory.TheoryRows;
 
@@ -26,9 +20,14 @@ import org.collapsefarm.theory.TheoryRows;
  *   -name "commons-rng-*1.7.jar" -o -name "commons-statistics-distribution-1.3.jar" -o -name "commons-numbers-*.jar" \
  *   | tr '\n' ':')
  * java -cp $CP org.collapsefarm.jobs.compare.CompareCalibration 10 200 1000 400   # n M R groups
+ * java -cp $CP org.collapsefarm.jobs.compare.CompareCalibration 10 200 400 400 real-anchor 1   # MATH.md 6
+ * java -cp $CP org.collapsefarm.jobs.compare.CompareCalibration 10 200 400 400 smoothing 0.1
  * </pre>
  */
 public final class CompareCalibration {
+  /** The collapse threshold of smoothed groups (required with λ > 0; it does not change σ). */
+  private static final double SMOOTHED_EPSILON = 0.1;
+
   private CompareCalibration() {}
 
   public static void main(String[] args) {
@@ -38,28 +37,22 @@ public final class CompareCalibration {
     int replicates = Integer.parseInt(args[2]);
     int groups = Integer.parseInt(args[3]);
     ParadigmSpec spec = ParadigmSpec.fullySynthetic(n);
+    if (args.length == 6 && args[4].equals("real-anchor")) {
+      spec = spec.withKnobs(1, 1, 0, 0, Integer.parseInt(args[5]));
+    } else if (args.length == 6 && args[4].equals("smoothing")) {
+      spec = spec.withKnobs(1, 1, Double.parseDouble(args[5]), SMOOTHED_EPSILON, 0);
+    }
     List<TheoryRow> theory = TheoryRows.forGroup(p, spec, maxGenerations);
     Map<String, Integer> counts = new TreeMap<>();
     for (int g = 0; g < groups; g++) {
-      GenerationAccumulator acc = new GenerationAccumulator(maxGenerations);
-      List<RunOutcome> runs = new ArrayList<>();
-      for (int r = 0; r < replicates; r++) {
-        RunResult res = Recursion.run(p, spec, maxGenerations, CellSeeds.cellSeed(1000L + g, r), acc);
-        runs.add(new RunOutcome(r, res.censored() ? null : res.collapseTime(), res.censored(),
-            res.censored() ? null : res.absorbingToken(), res.lambda1()));
-      }
-      List<GenerationMoments> stats = new ArrayList<>();
-      for (int m = 0; m <= maxGenerations; m++) {
-        stats.add(new GenerationMoments(m, acc.runs(m), acc.collapsed(m), acc.sum(Metric.SIGMA, m),
-            acc.sumOfSquares(Metric.SIGMA, m), 0, 0, 0, 0));
-      }
-      for (ComparisonRow row : GroupComparison.rows(new GroupInput("g" + g, p, spec, maxGenerations, runs, stats,
-          theory))) {
+      KernelRuns sim = new KernelRuns(p, spec, maxGenerations, replicates, 1000L + g);
+      for (ComparisonRow row : GroupComparison.rows(new GroupInput("g" + g, p, spec, maxGenerations, sim.runs,
+          sim.moments, theory))) {
         counts.merge(row.checkName() + " " + row.verdict(), 1, Integer::sum);
       }
     }
-    System.out.printf("fully synthetic p = (0.5, 0.3, 0.2), n = %d, M = %d, R = %d runs per group, %d groups%n", n,
-        maxGenerations, replicates, groups);
+    System.out.printf("fully synthetic p = (0.5, 0.3, 0.2), n = %d, M = %d, R = %d runs per group, %d groups, %s%n", n,
+        maxGenerations, replicates, groups, spec.canonical());
     counts.forEach((k, v) -> System.out.printf("  %-32s %5d / %d%n", k, v, groups));
   }
 }

@@ -149,6 +149,31 @@ class GroupComparisonTest {
   }
 
   @Test
+  void aRealAnchorOrSmoothingAloneIsJudgedByItsExactRecursion() {
+    int cap = 60;
+    for (ParadigmSpec knob : List.of(FULLY.withKnobs(1, 1, 0, 0, 1), FULLY.withKnobs(1, 1, 0.1, 0.1, 0))) {
+      KernelRuns runs = new KernelRuns(P, knob, cap, R, SEED);
+      List<TheoryRow> rows = TheoryRows.forGroup(P, knob, cap);
+      Map<String, ComparisonRow> byName = GroupComparison.rows(new GroupInput("k", P, knob, cap, runs.runs,
+          runs.moments, rows)).stream().collect(Collectors.toMap(ComparisonRow::checkName, r -> r));
+      assertThat(byName).hasSize(12);
+      ComparisonRow sm = byName.get("S_m");
+      assertThat(sm.verdict()).as(knob + ": " + sm.detail()).isEqualTo("consistent");
+      assertThat(sm.source()).startsWith("MATH.md 6");
+      assertThat(sm.comparisons()).isGreaterThan(cap / 2);
+      byName.values().stream().filter(r -> !r.checkName().equals("S_m")).forEach(r -> {
+        assertThat(r.verdict()).isEqualTo("not-applicable");
+        assertThat(r.detail()).contains("MATH.md 6 gives E sigma_m");
+      });
+      // The knob-free eq. 6 (every run a Dirac in the limit) is far from the anchored or smoothed runs.
+      List<TheoryRow> eq6 = theory.stream().filter(r -> r.quantity().equals("S_m") && r.generation() <= cap).toList();
+      ComparisonRow wrong = GroupComparison.rows(new GroupInput("k", P, knob, cap, runs.runs, runs.moments, eq6))
+          .stream().filter(r -> r.checkName().equals("S_m")).findFirst().orElseThrow();
+      assertThat(wrong.verdict()).as(wrong.detail()).isEqualTo("violated");
+    }
+  }
+
+  @Test
   void partiallySyntheticTheorem2ConsistentEq9AsTheDataSayAndTheorem3VacuousWithItsN() {
     Context wide = new Context(600, new int[] {0, 1, 2}, new double[] {0.5, 0.3, 0.2}, "wide");
     ParadigmSpec spec = ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, N_SYNTH).withRealN(10);
