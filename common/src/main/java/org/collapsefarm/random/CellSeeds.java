@@ -21,6 +21,9 @@ public final class CellSeeds {
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
+  /** FNV-1a's state before any byte (its offset basis). */
+  public static final long FNV_OFFSET_BASIS = 0xCBF29CE484222325L;
+
   private CellSeeds() {}
 
   /** Stafford's mix13 (the SplitMix64 output function): a bijection on 64-bit values. */
@@ -40,12 +43,25 @@ public final class CellSeeds {
    * UTF-8 bytes, then {@link #mix64}. Independent of the JVM's {@code String.hashCode}.
    */
   public static long key(String identity) {
-    long h = 0xCBF29CE484222325L;
-    for (byte b : identity.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
-      h *= 0x100000001B3L;
+    return mix64(fnv1a(FNV_OFFSET_BASIS, identity));
+  }
+
+  /**
+   * FNV-1a continued from {@code state} over the UTF-8 bytes of {@code text}: {@code key(a + b)} is
+   * {@code mix64(fnv1a(fnv1a(FNV_OFFSET_BASIS, a), b))}, so keys of ids sharing a prefix can be
+   * computed from the prefix's state (e.g. millions of cell ids of one group).
+   */
+  public static long fnv1a(long state, String text) {
+    long h = state;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      h = fnv1a(h, b);
     }
-    return mix64(h);
+    return h;
+  }
+
+  /** FNV-1a's step for one byte. */
+  public static long fnv1a(long state, byte b) {
+    return (state ^ (b & 0xFF)) * 0x100000001B3L;
   }
 
   /** A fresh generator for {@code seed}. */

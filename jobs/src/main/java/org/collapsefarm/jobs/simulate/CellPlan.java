@@ -5,68 +5,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.collapsefarm.context.Context;
-import org.collapsefarm.jobs.config.Cells;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
-import org.collapsefarm.jobs.config.Trajectories;
 import org.collapsefarm.paradigm.Paradigm;
-import org.collapsefarm.random.CellSeeds;
 
 /**
- * The cells of a sweep: (group × replicate), in the sweep's deterministic group order, each with its
- * seed, a cost estimate and its commit chunk. Built on the driver; no Spark here.
+ * The cells of a sweep, as the driver holds them: one {@link CellRange} of every replicate per group
+ * (in the sweep's deterministic group order) with its cells' cost estimate — O(groups) memory,
+ * whatever the replicate count — and the {@link CellFactory} that makes the cells themselves on the
+ * executors. No Spark here.
  */
 public final class CellPlan {
   private final Sweep sweep;
   private final Map<String, Context> contexts;
-  private final List<CellTask> cells;
+  private final List<CellRange> groups;
+  private final CellFactory factory;
 
   private CellPlan(Sweep sweep, int chunks) {
     this.sweep = sweep;
     this.contexts = contextsById(sweep);
-    this.cells = new ArrayList<>(Math.toIntExact(sweep.cellCount()));
+    this.factory = new CellFactory(sweep.seed(), sweep.trajectories(), chunks);
+    List<CellRange> ranges = new ArrayList<>(sweep.groups().size());
     for (Group group : sweep.groups()) {
-      double cost = estimatedCost(group, contexts.get(group.contextId()));
-      for (int r = 0; r < sweep.replicates(); r++) {
-        cells.add(cell(sweep.seed(), sweep.trajectories(), group, cost, r, chunks));
-      }
+      ranges.add(new CellRange(group, estimatedCost(group, contexts.get(group.contextId())), 0, sweep.replicates()));
     }
-  }
-
-  /**
-   * Replicate r of a group, as a cell: a function of the sweep seed, the group and r only (so that
-   * executors can build the same cells from the groups alone).
-   */
-  static CellTask cell(long sweepSeed, Trajectories trajectories, Group group, double cost, int r, int chunks) {
-    String cellId = Cells.cellId(group.groupId(), r);
-    return new CellTask(
-        cellId,
-        group.groupId(),
-        group.contextId(),
-        group.spec(),
-        r,
-        Cells.seed(sweepSeed, cellId),
-        cost,
-        chunkOf(cellId, chunks),
-        trajectories.records(r));
+    this.groups = List.copyOf(ranges);
   }
 
   /** The plan of {@code sweep} with its cells spread over {@code chunks} commit chunks. */
   public static CellPlan of(Sweep sweep, int chunks) {
-    if (chunks < 1) {
-      throw new IllegalArgumentException("chunks must be >= 1, got " + chunks);
-    }
     return new CellPlan(sweep, chunks);
-  }
-
-  /**
-   * The commit chunk of a cell: a hash of its id modulo the chunk count. It depends on the cell's
-   * identity only (never on partitions or executors), so a restarted sweep finds the same chunks,
-   * and expensive groups spread over all chunks instead of filling one.
-   */
-  public static int chunkOf(String cellId, int chunks) {
-    return (int) Math.floorMod(CellSeeds.key(cellId), (long) chunks);
   }
 
   /**
@@ -91,9 +60,7 @@ public final class CellPlan {
 
   /** Σ over every cell of {@link #estimatedCost}: the sweep's work, in the same units. */
   public static double totalEstimatedCost(Sweep sweep) {
-    Map<String, Context> contexts = contextsById(sweep);
-    return sweep.groups().stream().mapToDouble(g -> estimatedCost(g, contexts.get(g.contextId()))).sum()
-        * sweep.replicates();
+    return of(sweep, 1).groups.stream().mapToDouble(CellRange::cost).sum();
   }
 
   private static Map<String, Context> contextsById(Sweep sweep) {
@@ -108,9 +75,19 @@ public final class CellPlan {
     return sweep;
   }
 
-  /** Every cell, in group order then replicate order. */
-  public List<CellTask> cells() {
-    return cells;
+  /** Every replicate of every group, one range per group, in group order. */
+  public List<CellRange> groups() {
+    return groups;
+  }
+
+  /** Makes the cells of the ranges (on the executors). */
+  public CellFactory factory() {
+    return factory;
+  }
+
+  /** Whether any cell records its trajectory (replicates below the sample size, or all). */
+  public boolean recordsTrajectories() {
+    return sweep.replicates() > 0 && sweep.trajectories().records(0);
   }
 
   /** context_id → context, for the broadcast. */

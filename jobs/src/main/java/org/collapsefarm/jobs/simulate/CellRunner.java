@@ -27,16 +27,17 @@ final class CellRunner {
   private CellRunner() {}
 
   /**
+   * @param cells the bin's cells, made as the iteration advances (never all held at once)
    * @param grid the generations kept in the accumulators and trajectories; accumulator index i is
    *     generation {@code grid.generation(i)}
    */
   static BinResult run(
-      List<CellTask> bin, Map<String, Context> contexts, int maxGenerations, GenerationGrid grid,
+      Iterable<CellTask> cells, Map<String, Context> contexts, int maxGenerations, GenerationGrid grid,
       Progress progress) {
-    List<Row> runs = new ArrayList<>(bin.size());
+    List<Row> runs = new ArrayList<>();
     List<Row> trajectories = new ArrayList<>();
     Map<String, GenerationAccumulator> accumulators = new TreeMap<>();
-    for (CellTask cell : bin) {
+    for (CellTask cell : cells) {
       GenerationAccumulator accumulator =
           accumulators.computeIfAbsent(cell.groupId(), g -> new GenerationAccumulator(grid.size() - 1));
       GenerationSink gridded = new GridSink(grid, accumulator);

@@ -37,14 +37,14 @@ public final class KernelOnly {
     }
     Sweep sweep = SweepLoader.load(conf, overrides);
     CellPlan plan = CellPlan.of(sweep, 1);
-    List<List<CellTask>> bins = CostBalancer.balance(plan.cells(), SimulateJob.PARTITIONS_PER_CORE * threads);
+    List<List<CellRange>> bins = CostBalancer.balance(plan.groups(), SimulateJob.PARTITIONS_PER_CORE * threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long rows = 0;
     Map<String, GenerationAccumulator> merged = new TreeMap<>();
     try {
       List<Future<BinResult>> futures = new ArrayList<>();
-      for (List<CellTask> bin : bins) {
-        futures.add(pool.submit(() -> CellRunner.run(bin, plan.contexts(), sweep.maxGenerations(),
+      for (List<CellRange> bin : bins) {
+        futures.add(pool.submit(() -> CellRunner.run(plan.factory().cells(bin, CellFactory.ALL_CHUNKS), plan.contexts(), sweep.maxGenerations(),
             GenerationGrid.of(sweep.maxGenerations()), () -> { })));
       }
       for (Future<BinResult> f : futures) {

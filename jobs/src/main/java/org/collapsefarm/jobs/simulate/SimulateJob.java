@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,9 +28,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.jobs.config.ContextEntry;
-import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
-import org.collapsefarm.jobs.config.Trajectories;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.measure.GenerationAccumulator;
@@ -110,38 +108,32 @@ public final class SimulateJob {
       writeContexts(spark, sweep, folder);
     }
     if (!folder.exists(new Path(folder.table(Tables.CELLS), SUCCESS))) {
-      writeCells(spark, plan, chunks, folder);
+      writeCells(spark, plan, folder);
     }
     LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
     store.clearTemporary();
     Set<Integer> committed = store.committed();
-    TreeMap<Integer, List<CellTask>> todo = new TreeMap<>();
-    long alreadyDone = 0;
-    for (CellTask cell : plan.cells()) {
-      if (committed.contains(cell.chunk())) {
-        alreadyDone++;
-      } else {
-        todo.computeIfAbsent(cell.chunk(), c -> new ArrayList<>()).add(cell);
-      }
-    }
+    long alreadyDone = committed.isEmpty() ? 0 : committedCells(spark, store);
+    List<Integer> todo = IntStream.range(0, chunks).filter(c -> !committed.contains(c)).boxed().toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions =
         options.partitions() > 0 ? options.partitions() : PARTITIONS_PER_CORE * jsc.defaultParallelism();
+    // One balance for every chunk: a chunk's cells are the same hash-chosen share of each range.
+    List<List<CellRange>> bins = CostBalancer.balance(plan.groups(), partitions);
     Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
     LongAccumulator done = spark.sparkContext().longAccumulator("cells done");
-    boolean trajectories = plan.cells().stream().anyMatch(CellTask::recordTrajectory);
+    boolean trajectories = plan.recordsTrajectories();
     InFlightCells inFlight = new InFlightCells(done.id());
     spark.sparkContext().addSparkListener(inFlight);
     long toDo = sweep.cellCount() - alreadyDone;
     try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone,
         () -> Math.min(toDo, done.value() + inFlight.count()))) {
-      for (Map.Entry<Integer, List<CellTask>> chunk : todo.entrySet()) {
+      for (int chunk : todo) {
         long t = System.nanoTime();
-        runChunk(spark, jsc, store, chunk.getKey(), chunk.getValue(), partitions, contexts,
-            sweep.maxGenerations(), done, trajectories);
-        LOG.debug("chunk {} ({} cells) committed in {} ms", chunk.getKey(), chunk.getValue().size(),
-            (System.nanoTime() - t) / 1_000_000);
+        jsc.setJobDescription("simulate chunk " + chunk + " of " + chunks);
+        runChunk(spark, jsc, store, chunk, bins, plan.factory(), contexts, sweep.maxGenerations(), done, trajectories);
+        LOG.debug("chunk {} committed in {} ms", chunk, (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
       spark.sparkContext().removeSparkListener(inFlight);
@@ -151,8 +143,12 @@ public final class SimulateJob {
     compact(spark, folder, store, trajectories);
     LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
-    long computed = plan.cells().size() - alreadyDone;
-    return new Outcome(folder, sweep.cellCount(), computed, chunks, todo.size());
+    return new Outcome(folder, sweep.cellCount(), toDo, chunks, todo.size());
+  }
+
+  /** The cells of the committed chunks: their runs rows, counted from the Parquet footers. */
+  private static long committedCells(SparkSession spark, ChunkStore store) {
+    return spark.read().schema(Tables.RUNS_SCHEMA).parquet(store.tablePaths(Tables.RUNS)).count();
   }
 
   /**
@@ -180,19 +176,19 @@ public final class SimulateJob {
       JavaSparkContext jsc,
       ChunkStore store,
       int chunk,
-      List<CellTask> cells,
-      int partitions,
+      List<List<CellRange>> bins,
+      CellFactory factory,
       Broadcast<Map<String, Context>> contexts,
       int maxGenerations,
       LongAccumulator done,
       boolean trajectories) {
-    List<List<CellTask>> bins = CostBalancer.balance(cells, partitions);
     GenerationGrid grid = GenerationGrid.of(maxGenerations);
-    jsc.setJobDescription("simulate chunk " + chunk + " (" + cells.size() + " cells)");
-    // One element per slice: parallelize puts bin i in partition i.
+    // One element per slice: parallelize puts bin i in partition i. The executors make the bin's
+    // cells of this chunk from its replicate ranges.
     JavaRDD<BinResult> results =
         jsc.parallelize(bins, bins.size())
-            .map(bin -> CellRunner.run(bin, contexts.value(), maxGenerations, grid, () -> done.add(1)))
+            .map(bin -> CellRunner.run(factory.cells(bin, chunk), contexts.value(), maxGenerations, grid,
+                () -> done.add(1)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Path attempt = store.begin(chunk);
@@ -228,8 +224,8 @@ public final class SimulateJob {
   }
 
   /** Output files of a chunk's partial sums: one per {@link #GROUPS_PER_PARTIAL_FILE} groups. */
-  private static int partialPartitions(List<List<CellTask>> bins) {
-    long groups = bins.stream().flatMap(List::stream).map(CellTask::groupId).distinct().count();
+  private static int partialPartitions(List<List<CellRange>> bins) {
+    long groups = bins.stream().flatMap(List::stream).map(r -> r.group().groupId()).distinct().count();
     return (int) Math.max(1, Math.min(bins.size(), groups / GROUPS_PER_PARTIAL_FILE));
   }
 
@@ -345,27 +341,27 @@ public final class SimulateJob {
   }
 
   /**
-   * The cells table, built on the executors from the groups (a few hundred bytes each) rather than
-   * shipped row by row from the driver: cells are a function of (sweep seed, group, replicate).
+   * The cells table, built on the executors from replicate ranges of the groups (a few hundred bytes
+   * each) rather than shipped row by row from the driver: cells are a function of (sweep seed, group,
+   * replicate).
    */
-  private static void writeCells(SparkSession spark, CellPlan plan, int chunks, ResultsFolder folder) {
+  private static void writeCells(SparkSession spark, CellPlan plan, ResultsFolder folder) {
     Sweep sweep = plan.sweep();
-    List<Tuple2<Group, Double>> groups = new ArrayList<>();
-    for (Group group : sweep.groups()) {
-      groups.add(new Tuple2<>(group, CellPlan.estimatedCost(group, plan.contexts().get(group.contextId()))));
+    List<CellRange> slices = new ArrayList<>();
+    for (CellRange group : plan.groups()) {
+      for (long from = group.from(); from < group.to(); from += CELL_ROWS_PER_SLICE) {
+        slices.add(group.slice((int) from, (int) Math.min(group.to(), from + CELL_ROWS_PER_SLICE)));
+      }
     }
-    long sweepSeed = sweep.seed();
-    int replicates = sweep.replicates();
+    CellFactory factory = plan.factory();
     int maxGenerations = sweep.maxGenerations();
-    Trajectories trajectories = sweep.trajectories();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = (int) Math.max(1, Math.min(jsc.defaultParallelism(), sweep.cellCount() / CELL_ROWS_PER_SLICE));
+    int files = (int) Math.max(1, Math.min(jsc.defaultParallelism(), sweep.cellCount() / CELL_ROWS_PER_SLICE));
     JavaRDD<Row> rows =
-        jsc.parallelize(groups, slices)
-            .flatMap(
-                g -> IntStream.range(0, replicates)
-                    .mapToObj(r -> cellRow(CellPlan.cell(sweepSeed, trajectories, g._1(), g._2(), r, chunks), maxGenerations))
-                    .iterator());
+        jsc.parallelize(slices, Math.max(1, Math.min(files, slices.size())))
+            .flatMap(range -> StreamSupport.stream(factory.cells(List.of(range), CellFactory.ALL_CHUNKS).spliterator(), false)
+                .map(cell -> cellRow(cell, maxGenerations))
+                .iterator());
     spark.createDataFrame(rows, Tables.CELLS_SCHEMA)
         .write()
         .mode(SaveMode.Overwrite)

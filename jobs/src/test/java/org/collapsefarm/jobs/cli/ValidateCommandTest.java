@@ -49,6 +49,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aBillionCellSweepIsPlannedFromItsGroupsAlone() throws IOException {
+    // Issue 13 item 1: 9 groups × 111,111,112 replicates ≈ 10^9 cells; the plan is O(groups), so this
+    // takes as long as the 63-cell sweep (no timing asserted: -Xmx of the test fork is the guard).
+    FarmRunner.Result r = FarmRunner.run("validate", conf(GOOD).toString(), "--set", "sweep.replicates=111111112",
+        "--set", "sweep.max-cells=2000000000");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("cells:  1,000,000,008 = 9 groups x 111,111,112 replicates");
+  }
+
+  @Test
   void overridesApplyAndVerboseIsAcceptedBeforeAndAfterTheSubcommand() throws IOException {
     Path conf = conf(GOOD);
     FarmRunner.Result r = FarmRunner.run("--verbose", "validate", conf.toString(), "--set", "sweep.replicates=2",
