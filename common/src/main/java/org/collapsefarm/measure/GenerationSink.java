@@ -11,7 +11,9 @@ public interface GenerationSink {
    * Generation m's measurements.
    *
    * @param m the generation, from 0
-   * @param values metric values indexed by {@link Metric#ordinal()}; only valid during the call
+   * @param values metric values indexed by {@link Metric#ordinal()} (by the family's
+   *     {@link org.collapsefarm.family.ModelFamily#metrics()} order for a model family); only valid
+   *     during the call
    * @param collapsed whether the run is collapsed at m (‖p^(m)‖_∞ ≥ 1 − ε)
    */
   void generation(int m, double[] values, boolean collapsed);

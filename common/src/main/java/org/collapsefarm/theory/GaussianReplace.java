@@ -1,0 +1,96 @@
+package org.collapsefarm.theory;
+
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
+import org.collapsefarm.ParameterException;
+import org.collapsefarm.family.Estimator;
+
+/**
+ * The one-dimensional Gaussian under fully synthetic training (replace), MATH.md §7: generation m fits
+ * n points of N(μ_{m−1}, σ²_{m−1}), so {@code σ²_m = σ²_{m−1}·χ²_{n−1}/c} with c = n (MLE) or n − 1
+ * (unbiased) and {@code μ_m = μ_{m−1} + σ_{m−1} Z/√n}. With r = (n − 1)/n, all exact:
+ *
+ * <ul>
+ *   <li>MLE: {@code E σ²_m = σ_0² r^m}, {@code E(μ_m − μ_0)² = σ_0²(1 − r^m)}, {@code E W2² = 2σ_0²(1 − β^m)},
+ *       {@code β = sqrt(2/n) Γ(n/2)/Γ((n−1)/2)};
+ *   <li>unbiased: {@code E σ²_m = σ_0²}, {@code E(μ_m − μ_0)² = σ_0² m/n}, {@code E W2² = σ_0²[m/n + 2(1 − α^m)]},
+ *       {@code α = sqrt(2/(n−1)) Γ(n/2)/Γ((n−1)/2)};
+ *   <li>both: {@code ln σ²_m} is a random walk with step mean {@code μ_s = ψ((n−1)/2) + ln(2/c)} and step
+ *       variance {@code v_s = ψ′((n−1)/2)}: {@code E ln σ²_m = ln σ_0² + m μ_s}, {@code Var ln σ²_m = m v_s}.
+ * </ul>
+ *
+ * The ε-collapse time {@code T_ε = min{m : σ²_m ≤ ε σ_0²}}: Wald's identity gives the <b>bound</b>
+ * {@code E T_ε ≥ ln(1/ε)/|μ_s|} (the overshoot is ≥ 0), and T_ε is <b>approximately</b> inverse
+ * Gaussian with that mean and variance {@code ln(1/ε) v_s/|μ_s|³}.
+ *
+ * @param variance0 σ_0²
+ * @param n the sample size per generation, ≥ 2
+ * @param estimator MLE or unbiased
+ */
+public record GaussianReplace(double variance0, int n, Estimator estimator) {
+  public static final String SOURCE = "MATH.md 7 Gaussian replace";
+  public static final String SOURCE_WALD = "MATH.md 7 Wald bound";
+  public static final String SOURCE_INVERSE_GAUSSIAN = "MATH.md 7 inverse Gaussian (approximation)";
+
+  public GaussianReplace {
+    ParameterException.requireAbove("variance", variance0, 0.0);
+    ParameterException.requireAtLeast("n", n, 2);
+  }
+
+  private double r() {
+    return (n - 1.0) / n;
+  }
+
+  /** {@code E σ²_m}. */
+  public double expectedVariance(int m) {
+    return estimator == Estimator.MLE ? variance0 * Math.pow(r(), m) : variance0;
+  }
+
+  /** {@code E(μ_m − μ_0)²}. */
+  public double expectedMeanSqError(int m) {
+    return estimator == Estimator.MLE ? variance0 * -Math.expm1(m * Math.log(r())) : variance0 * m / n;
+  }
+
+  /** {@code E σ_m/σ_{m−1}}: β (MLE) or α (unbiased). */
+  public double sdFactor() {
+    double logRatio = LogGamma.value(n / 2.0) - LogGamma.value((n - 1.0) / 2.0);
+    return Math.exp(0.5 * Math.log(2.0 / estimator.divisor(n)) + logRatio);
+  }
+
+  /** {@code E W2²_m}, W2² = (μ_m − μ_0)² + (σ_m − σ_0)². */
+  public double expectedW2(int m) {
+    double decay = -Math.expm1(m * Math.log(sdFactor())); // 1 − β^m
+    return estimator == Estimator.MLE ? 2.0 * variance0 * decay : variance0 * (m / (double) n + 2.0 * decay);
+  }
+
+  /** The step mean of ln σ²: {@code μ_s = ψ((n−1)/2) + ln(2/c)} (−0.2206 at n = 10, MLE). */
+  public double stepMean() {
+    return Digamma.value((n - 1.0) / 2.0) + Math.log(2.0 / estimator.divisor(n));
+  }
+
+  /** The step variance of ln σ²: {@code v_s = ψ′((n−1)/2)} (0.2487 at n = 10). */
+  public double stepVariance() {
+    return Trigamma.value((n - 1.0) / 2.0);
+  }
+
+  /** {@code E ln σ²_m = ln σ_0² + m μ_s}. */
+  public double expectedLogVariance(int m) {
+    return Math.log(variance0) + m * stepMean();
+  }
+
+  /** {@code Var ln σ²_m = m v_s}. */
+  public double logVarianceVariance(int m) {
+    return m * stepVariance();
+  }
+
+  /** Wald's lower bound {@code E T_ε ≥ ln(1/ε)/|μ_s|}. */
+  public double waldBound(double epsilon) {
+    return Math.log(1.0 / epsilon) / Math.abs(stepMean());
+  }
+
+  /** The inverse-Gaussian approximation's variance of T_ε, {@code ln(1/ε) v_s/|μ_s|³} (its mean is the Wald value). */
+  public double inverseGaussianVariance(double epsilon) {
+    return Math.log(1.0 / epsilon) * stepVariance() / Math.pow(Math.abs(stepMean()), 3);
+  }
+}
