@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code farm sql "<query>"}: every table of a results folder as a Spark SQL view of the same name
- * (DESIGN.md "Commands"). A bad query (parse error, unknown table or column) is bad input: one line
- * {@code error: sql: …}, exit 2.
+ * (DESIGN.md "Commands"). A bad query (parse error, unknown table or column, or an error at run
+ * time such as a division by zero) is bad input: one line {@code error: sql: …}, exit 2.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Run a Spark SQL query on a results folder; each table is a view of the same name.")
@@ -71,23 +72,45 @@ public final class SqlCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Registers the views and prints the query's result; a bad query is a {@link ConfigException}. */
+  /**
+   * Registers the views and prints the query's result. Every error the query itself raises is a
+   * {@link ConfigException} (one line {@code error: sql: …}, exit 2): analysis (parse errors,
+   * unknown tables or columns) and run time alike (division by zero, invalid casts, overflow under
+   * ANSI mode), whether Spark raises it on the driver (constant folding) or in a task.
+   */
   static void query(SparkSession spark, FileSystem fs, Path root, String query, OutputFormat format,
       CommandSpec spec) throws ConfigException {
     ResultsViews.register(spark, fs, root);
-    Dataset<Row> result;
     try {
-      result = spark.sql(query);
+      Dataset<Row> result = spark.sql(query);
       // Analysis is lazy for some statements; forcing the schema surfaces unknown columns here.
       result.schema();
+      format.print(result, spec.commandLine().getOut());
     } catch (Exception e) {
-      // Scala throws AnalysisException (parse errors, unknown tables or columns) without declaring it.
-      if (e instanceof AnalysisException) {
-        throw new ConfigException("sql", firstLine(e.getMessage()));
+      // Scala throws AnalysisException (a checked exception) and the others without declaring them.
+      Throwable cause = queryError(e);
+      if (cause == null) {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      throw new ConfigException("sql", firstLine(cause.getMessage()));
     }
-    format.print(result, spec.commandLine().getOut());
+  }
+
+  /**
+   * The error a user's query raised, or null for anything else (a bug or an infrastructure failure):
+   * the first throwable in the cause chain that is an {@link AnalysisException} (parse errors
+   * included) or has a Spark error condition that is not an internal error. A task's error reaches
+   * the driver as a SparkException "Job aborted …" (no condition) with the task's exception as its
+   * cause.
+   */
+  static Throwable queryError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AnalysisException
+          || t instanceof SparkThrowable s && s.getCondition() != null && !s.isInternalError()) {
+        return t;
+      }
+    }
+    return null;
   }
 
   static OutputFormat format(String name) throws ConfigException {

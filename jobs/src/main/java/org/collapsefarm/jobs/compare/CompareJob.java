@@ -18,6 +18,7 @@ import org.collapsefarm.context.Context;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.io.MissingInputException;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.simulate.Tables;
 import org.collapsefarm.jobs.theory.AtomicTables;
@@ -59,10 +60,10 @@ public final class CompareJob {
     ResultsFolder folder =
         new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
     if (!folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
-      throw new IllegalStateException("no finished simulation in " + folder.root() + ": run simulate first");
+      throw new MissingInputException("no finished simulation in " + folder.root() + ": run simulate first");
     }
     if (!folder.exists(new org.apache.hadoop.fs.Path(folder.table(TheoryTable.NAME)))) {
-      throw new IllegalStateException("no theory table in " + folder.root() + ": run theory first");
+      throw new MissingInputException("no theory table in " + folder.root() + ": run theory first");
     }
     Map<String, Context> contexts =
         sweep.contexts().stream().collect(Collectors.toMap(ContextEntry::contextId, ContextEntry::context));

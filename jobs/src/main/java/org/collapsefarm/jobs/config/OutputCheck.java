@@ -1,6 +1,7 @@
 package org.collapsefarm.jobs.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -31,12 +32,15 @@ public final class OutputCheck {
    * Throws when the output is a file, is not writable, or holds the results of a different sweep
    * definition ({@code <output>/<name>/_sweep/definition.sha256} differs).
    *
+   * <p>Only what the file system says (I/O and permission errors) is bad configuration; any other
+   * exception is a bug and goes on, to exit 1 with its stack trace under {@code --verbose}.
+   *
    * @return whether a run would start afresh or resume
    */
   public static Status check(Sweep s) throws ConfigException {
     try (ResultsStore store = ResultsStore.of(s.output())) {
       return check(s, store);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UncheckedIOException | SecurityException e) {
       throw new ConfigException("sweep.output", "cannot inspect '" + s.output() + "': " + e.getMessage(),
           "a reachable, writable folder");
     }

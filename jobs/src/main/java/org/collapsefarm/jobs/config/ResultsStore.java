@@ -26,16 +26,26 @@ interface ResultsStore extends AutoCloseable {
   /** A URI scheme of two or more characters (so that a Windows drive letter is not one). */
   Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
 
-  /** The store of {@code output}: local unless it is a URI of another scheme than {@code file}. */
-  static ResultsStore of(String output) throws IOException {
-    if (!SCHEME.matcher(output).matches()) {
-      return new Local(Path.of(output).toAbsolutePath().normalize());
+  /**
+   * The store of {@code output}: local unless it is a URI of another scheme than {@code file}.
+   *
+   * @throws ConfigException when {@code output} is not a valid path or URI (java.nio and Hadoop say
+   *     so with an IllegalArgumentException)
+   */
+  static ResultsStore of(String output) throws IOException, ConfigException {
+    try {
+      if (!SCHEME.matcher(output).matches()) {
+        return new Local(Path.of(output).toAbsolutePath().normalize());
+      }
+      URI uri = URI.create(output);
+      if ("file".equalsIgnoreCase(uri.getScheme())) {
+        return new Local(Path.of(uri));
+      }
+      return new Hadoop(uri);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("sweep.output", "'" + output + "' is not a valid path or URI: " + e.getMessage(),
+          "a folder path or a URI such as hdfs://host/path or file:///path");
     }
-    URI uri = URI.create(output);
-    if ("file".equalsIgnoreCase(uri.getScheme())) {
-      return new Local(Path.of(uri));
-    }
-    return new Hadoop(uri);
   }
 
   /** The root (the output folder) as text for messages. */

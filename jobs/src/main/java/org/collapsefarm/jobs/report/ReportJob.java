@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.io.MissingInputException;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.simulate.Tables;
 
@@ -26,12 +27,12 @@ public final class ReportJob {
 
   private ReportJob() {}
 
-  /** Runs the stage; the simulate tables must exist (an {@link IllegalStateException} says so). */
+  /** Runs the stage; the simulate tables must exist (a {@link MissingInputException} says so). */
   public static Outcome run(SparkSession spark, Sweep sweep) {
     ResultsFolder folder = new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
     try {
       if (!folder.fs().exists(new Path(folder.table(Tables.GENERATION_STATS)))) {
-        throw new IllegalStateException("no tables in " + folder.root() + ": run simulate first");
+        throw new MissingInputException("no tables in " + folder.root() + ": run simulate first");
       }
       ReportData data = ReportData.load(spark, folder);
       Path figures = new Path(folder.root(), FIGURES);

@@ -101,8 +101,10 @@ public enum OutputFormat {
     for (String c : columns) {
       header.add(csvField(c));
     }
-    out.println(String.join(",", header));
     Iterator<Row> rows = result.toLocalIterator();
+    // hasNext() runs the first partition: a query that fails at once fails before the header.
+    rows.hasNext();
+    out.println(String.join(",", header));
     while (rows.hasNext()) {
       Row row = rows.next();
       StringBuilder b = new StringBuilder();

@@ -22,9 +22,13 @@ final class FarmRunner {
   private FarmRunner() {}
 
   static Result run(String... args) {
+    return run(CommandLines.create(new Farm()), args);
+  }
+
+  /** Runs {@code cl}, a command line made by {@link CommandLines#create}, with output captured. */
+  static Result run(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = CommandLines.create(new Farm());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int code = cl.execute(args);

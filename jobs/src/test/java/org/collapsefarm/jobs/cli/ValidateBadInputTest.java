@@ -83,6 +83,9 @@ class ValidateBadInputTest {
     c.add(with("max-generations negative", "max-generations = -1", "sweep.max-generations", ">= 1"));
     c.add(with("max-generations written as a list", "max-generations = [10, 20]", "sweep.max-generations", "integer"));
     c.add(with("output empty", "output = \"\"", "sweep.output", "empty"));
+    c.add(with("output not a URI", "output = \"hdfs://bad host/x\"", "sweep.output", "not a valid path or URI"));
+    c.add(with("output with a NUL", "output = \"a\\u0000b\"", "sweep.output", "not a valid path or URI"));
+    c.add(with("output on an unknown file system", "output = \"nosuchfs://h/x\"", "sweep.output", "nosuchfs"));
     c.add(with("too many cells", "replicates = 1000\nmax-cells = 100", "sweep.max-cells", "exceeds"));
     c.add(with("max-cells zero", "max-cells = 0", "sweep.max-cells", ">= 1"));
     c.add(with("record.trajectories unknown", "record { trajectories = some }", "sweep.record.trajectories", "none, all, sample"));

@@ -59,7 +59,8 @@ class CompareCommandsTest {
     Path conf = conf();
     Result early = farm("compare", conf.toString());
     assertThat(early.code()).isEqualTo(CommandLines.EXIT_FAILURE);
-    assertThat(early.err()).startsWith("error: ").contains("run simulate first");
+    assertThat(early.err()).startsWith("error: ").contains("run simulate first").hasLineCount(1)
+        .doesNotContain("Exception").doesNotContain("java.");
 
     Result run = farm("run", conf.toString());
     assertThat(run.code()).as(run.err()).isZero();

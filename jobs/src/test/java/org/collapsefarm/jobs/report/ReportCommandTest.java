@@ -108,7 +108,8 @@ class ReportCommandTest {
     Path conf = conf("partial", "{ paradigm = partially-synthetic, n = 4, real-n = 20 }");
     Result early = farm("report", conf.toString());
     assertThat(early.code()).isEqualTo(CommandLines.EXIT_FAILURE);
-    assertThat(early.err()).startsWith("error: ").contains("run simulate first");
+    assertThat(early.err()).startsWith("error: ").contains("run simulate first").hasLineCount(1)
+        .doesNotContain("Exception").doesNotContain("java.");
 
     assertThat(farm("simulate", conf.toString()).code()).isZero();
     Result report = farm("report", conf.toString());

@@ -125,6 +125,27 @@ class SqlCommandTest {
   }
 
   @Test
+  void runtimeErrorsOfTheQueryAreOneLineAndExitTwo() {
+    // ANSI mode (Spark 4's default): folded on the driver, or raised in a task on the table's rows
+    List<List<String>> cases = List.of(
+        List.of("SELECT 1/0", "DIVIDE_BY_ZERO"),
+        List.of("SELECT n / (n - n) FROM runs", "DIVIDE_BY_ZERO"),
+        List.of("SELECT CAST(note AS INT) FROM runs", "CAST_INVALID_INPUT"),
+        List.of("SELECT CAST(n AS BIGINT) * 9223372036854775807 FROM runs", "ARITHMETIC_OVERFLOW"),
+        List.of("SELECT CAST(n AS TINYINT) * CAST(100 AS TINYINT) FROM runs", "ARITHMETIC_OVERFLOW"));
+    for (List<String> c : cases) {
+      for (String format : List.of("table", "csv", "json")) {
+        Result r = sql(c.get(0), "--format", format);
+        String what = c.get(0) + " as " + format + ": " + r.err();
+        assertThat(r.code()).as(what).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+        assertThat(r.err().lines().toList()).as(what).singleElement().asString()
+            .startsWith("error: sql: ").contains(c.get(1)).doesNotContain("Exception");
+        assertThat(r.out()).as(what).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void missingFolderOrUnknownFormatExitTwoNamingIt() {
     Path missing = dir.resolve("no-such-results");
     Result r = farm("sql", "SELECT 1", "--results", missing.toString());
