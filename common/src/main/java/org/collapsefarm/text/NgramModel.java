@@ -1,0 +1,222 @@
+package org.collapsefarm.text;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * An order-k maximum-likelihood n-gram model on an {@link NgramGraph}: {@code p(w | h) = c(h, w)/c(h)}
+ * (MATH.md §8) with the counts c of its training corpus, one int per edge. Generation draws from it;
+ * temperature and top-p change only how it is sampled, never the model.
+ *
+ * <p>Sampling without temperature or nucleus uses an <em>urn</em>: for every state, its edges each
+ * repeated c(h, w) times, so a draw is one uniform index into the state's block — O(1) per token, and
+ * exactly p(w | h). With τ ≠ 1 or top-p &lt; 1 each live state gets the cumulative weights of its
+ * kept edges, {@code q ∝ c^{1/τ}} on the smallest set of most likely edges (ties: smaller token
+ * first) whose mass reaches top-p, and a draw is a binary search.
+ */
+public final class NgramModel {
+  private final NgramGraph graph;
+  private final double temperature;
+  private final double topP;
+  /** Counts per edge (owned by the caller; read when {@link #prepare} is called). */
+  private int[] counts;
+  private long total;
+  private final long[] stateTotal;
+  /** Urn: state s's block is urn[urnStart[s] .. urnStart[s+1]). */
+  private final long[] urnStart;
+  private int[] urn = new int[0];
+  /** Knob sampler: kept edges and their cumulative weights per state, [knobStart[s], knobStart[s+1]). */
+  private int[] knobStart;
+  private int[] knobEdge;
+  private double[] knobCumulative;
+
+  public NgramModel(NgramGraph graph, double temperature, double topP) {
+    this.graph = graph;
+    this.temperature = temperature;
+    this.topP = topP;
+    this.stateTotal = new long[graph.states()];
+    this.urnStart = new long[graph.states() + 1];
+  }
+
+  public NgramGraph graph() {
+    return graph;
+  }
+
+  /** Uses these counts (one per edge) as the model's; call again after they change. */
+  public void prepare(int[] edgeCounts) {
+    this.counts = edgeCounts;
+    Arrays.fill(stateTotal, 0);
+    long t = 0;
+    int states = graph.states();
+    for (int s = 0; s < states; s++) {
+      long c = 0;
+      for (int e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
+        c += edgeCounts[e];
+      }
+      stateTotal[s] = c;
+      t += c;
+    }
+    total = t;
+    if (temperature == 1.0 && topP == 1.0) {
+      buildUrn();
+    } else {
+      buildKnobSampler();
+    }
+  }
+
+  private void buildUrn() {
+    int states = graph.states();
+    urnStart[0] = 0;
+    for (int s = 0; s < states; s++) {
+      urnStart[s + 1] = urnStart[s] + stateTotal[s];
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("a training set of more than 2^31 tokens");
+    }
+    if (urn.length < total) {
+      urn = new int[(int) total];
+    }
+    int k = 0;
+    for (int s = 0; s < states; s++) {
+      for (int e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
+        for (int c = counts[e]; c > 0; c--) {
+          urn[k++] = e;
+        }
+      }
+    }
+  }
+
+  private void buildKnobSampler() {
+    int states = graph.states();
+    int edges = graph.edges();
+    if (knobStart == null) {
+      knobStart = new int[states + 1];
+      knobEdge = new int[edges];
+      knobCumulative = new double[edges];
+    }
+    double inv = 1.0 / temperature;
+    int k = 0;
+    Integer[] order = new Integer[0];
+    for (int s = 0; s < states; s++) {
+      knobStart[s] = k;
+      int from = graph.edgeStart(s);
+      int to = graph.edgeStart(s + 1);
+      int live = 0;
+      for (int e = from; e < to; e++) {
+        if (counts[e] > 0) {
+          live++;
+        }
+      }
+      if (live == 0) {
+        continue;
+      }
+      if (order.length < live) {
+        order = new Integer[Math.max(live, 2 * order.length)];
+      }
+      int j = 0;
+      for (int e = from; e < to; e++) {
+        if (counts[e] > 0) {
+          order[j++] = e;
+        }
+      }
+      // Most likely first; equal counts keep token order (the edges are in token order).
+      Arrays.sort(order, 0, live, (a, b) -> Integer.compare(counts[b], counts[a]));
+      double norm = 0;
+      double[] w = new double[live];
+      for (int i = 0; i < live; i++) {
+        w[i] = Math.pow((double) counts[order[i]] / stateTotal[s], inv);
+        norm += w[i];
+      }
+      double cum = 0;
+      for (int i = 0; i < live; i++) {
+        cum += w[i] / norm;
+        knobEdge[k] = order[i];
+        knobCumulative[k] = cum;
+        k++;
+        if (cum >= topP * (1 - 1e-12)) {
+          break;
+        }
+      }
+      // Renormalise the kept prefix.
+      double last = knobCumulative[k - 1];
+      for (int i = knobStart[s]; i < k; i++) {
+        knobCumulative[i] /= last;
+      }
+      knobCumulative[k - 1] = 1.0;
+    }
+    knobStart[states] = k;
+  }
+
+  /** c(h) of a state. */
+  public long stateTotal(int state) {
+    return stateTotal[state];
+  }
+
+  /** Σ counts: the training set's size. */
+  public long total() {
+    return total;
+  }
+
+  public int count(int edge) {
+    return counts[edge];
+  }
+
+  /**
+   * Generates documents from BOS until exactly {@code tokens} tokens are appended to out (MATH.md §8):
+   * each token drawn from p(· | h); a document ends at EOS, at {@code maxLength} tokens (EOS
+   * included, so a document cut there has maxLength tokens and no EOS), or at a history that never
+   * continues (possible only after a cut document in the training set), and the last document is cut
+   * when the budget is reached.
+   *
+   * @return the number of documents begun
+   */
+  public int generate(int tokens, int maxLength, UniformRandomProvider rng, EdgeText out) {
+    out.ensure(tokens);
+    int[] dst = out.edges;
+    int pos = out.size;
+    int end = pos + tokens;
+    int docs = 0;
+    boolean plain = temperature == 1.0 && topP == 1.0;
+    while (pos < end) {
+      out.size = pos;
+      out.beginDocument();
+      docs++;
+      int s = 0;
+      int len = 0;
+      while (pos < end) {
+        int e = plain ? drawUrn(s, rng) : drawKnob(s, rng);
+        dst[pos++] = e;
+        len++;
+        int next = graph.edgeNext(e);
+        if (next == 0 && graph.order() > 1 || graph.edgeToken(e) == Vocabulary.EOS || len == maxLength
+            || next < 0 || stateTotal[next] == 0) {
+          break;
+        }
+        s = next;
+      }
+    }
+    out.size = pos;
+    return docs;
+  }
+
+  private int drawUrn(int s, UniformRandomProvider rng) {
+    long base = urnStart[s];
+    long c = stateTotal[s];
+    return urn[(int) (base + (c <= Integer.MAX_VALUE ? rng.nextInt((int) c) : rng.nextLong(c)))];
+  }
+
+  private int drawKnob(int s, UniformRandomProvider rng) {
+    int lo = knobStart[s];
+    int hi = knobStart[s + 1] - 1;
+    double u = rng.nextDouble();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (knobCumulative[mid] > u) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return knobEdge[lo];
+  }
+}

@@ -1,0 +1,62 @@
+package org.collapsefarm.text;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every run on one (corpus, order) shares, built once per executor: the corpus, its {@link
+ * NgramGraph}, the model p^(0) (the counts of the whole training part), the Kneser–Ney evaluator and
+ * the probes.
+ */
+public final class TextSetup implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final TextCorpus corpus;
+  private final NgramGraph graph;
+  private final int[] counts0;
+  private final List<Probe> probes;
+  private transient KneserNey kneserNey;
+
+  public TextSetup(TextCorpus corpus, int order, List<String> probeTexts) {
+    this.corpus = corpus;
+    this.graph = NgramGraph.of(corpus.training(), corpus.vocabulary().size(), order);
+    this.counts0 = new int[graph.edges()];
+    for (int i = 0; i < corpus.training().size(); i++) {
+      counts0[graph.trainingEdge(i)]++;
+    }
+    List<Probe> ps = new ArrayList<>();
+    for (String p : probeTexts) {
+      ps.add(Probe.of(p, corpus, graph));
+    }
+    this.probes = List.copyOf(ps);
+  }
+
+  public TextCorpus corpus() {
+    return corpus;
+  }
+
+  public NgramGraph graph() {
+    return graph;
+  }
+
+  /** The counts of p^(0) (shared: never write). */
+  int[] counts0() {
+    return counts0;
+  }
+
+  public List<Probe> probes() {
+    return probes;
+  }
+
+  KneserNey kneserNey() {
+    if (kneserNey == null) {
+      kneserNey = new KneserNey(graph, corpus.validation());
+    }
+    return kneserNey;
+  }
+
+  /** The untrained reference ln|V_0 ∪ {<unk>}| ([W]'s randomly initialised model: the uniform one). */
+  public double untrainedCrossEntropy() {
+    return Math.log(corpus.vocabulary().size());
+  }
+}

@@ -1,0 +1,159 @@
+package org.collapsefarm.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.collapsefarm.random.CellSeeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NgramModelTest {
+  static final int V = 7;
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 5})
+  void graphHoldsEveryTrainingNgramWithItsNextState(int order) {
+    TokenCorpus train = KneserNeyTest.randomCorpus(RandomSource.SPLIT_MIX_64.create(9), 30, 5);
+    NgramGraph g = NgramGraph.of(train, V, order);
+    var grams = KneserNeyTest.grams(train, order);
+    for (int i = 0; i < train.size(); i++) {
+      int e = g.trainingEdge(i);
+      var gram = grams.get(i);
+      int s = g.edgeState(e);
+      for (int j = 0; j < order - 1; j++) {
+        assertThat(g.historyToken(s, j)).isEqualTo(gram.get(j));
+      }
+      assertThat(g.edgeToken(e)).isEqualTo(gram.get(order - 1));
+      assertThat(g.edge(s, gram.get(order - 1))).isEqualTo(e);
+      // The next token's edge leaves from this edge's next state (start after EOS).
+      if (i + 1 < train.size()) {
+        assertThat(g.edgeState(g.trainingEdge(i + 1))).isEqualTo(g.edgeNext(e));
+      }
+    }
+    assertThat(g.edgeState(g.trainingEdge(0))).isZero();
+  }
+
+  @Test
+  void generationFollowsTheGraphAndTheBudget() {
+    TokenCorpus train = KneserNeyTest.randomCorpus(RandomSource.SPLIT_MIX_64.create(3), 40, 4);
+    NgramGraph g = NgramGraph.of(train, V, 3);
+    int[] counts = new int[g.edges()];
+    for (int i = 0; i < train.size(); i++) {
+      counts[g.trainingEdge(i)]++;
+    }
+    NgramModel model = new NgramModel(g, 1, 1);
+    model.prepare(counts);
+    EdgeText out = new EdgeText(10);
+    int docs = model.generate(1001, 4, CellSeeds.stream(1), out);
+    assertThat(out.size()).isEqualTo(1001);
+    assertThat(out.documents()).isEqualTo(docs);
+    for (int d = 0; d < out.documents(); d++) {
+      int from = out.documentStart(d);
+      int to = out.documentEnd(d);
+      assertThat(to - from).isBetween(1, 4);
+      assertThat(g.edgeState(out.edge(from))).isZero();
+      for (int i = from; i + 1 < to; i++) {
+        assertThat(g.edgeToken(out.edge(i))).isNotEqualTo(Vocabulary.EOS);
+        assertThat(g.edgeState(out.edge(i + 1))).isEqualTo(g.edgeNext(out.edge(i)));
+      }
+      if (to - from < 4 && d + 1 < out.documents()) {
+        assertThat(g.edgeToken(out.edge(to - 1))).isEqualTo(Vocabulary.EOS);
+      }
+    }
+  }
+
+  /**
+   * MATH.md §8: given the history counts, E[c_m(h, w)] = c_m(h)·p^(m−1)(w | h). Over R corpora drawn
+   * from one model, Σ_r c_r(h, w) − p(w | h) Σ_r c_r(h) has variance p(1 − p) Σ_r c_r(h) (the
+   * tokens after h are independent draws from p(· | h)); every edge's z stays below 4.5 (Bonferroni
+   * over the few hundred edges at a 1 % family level is about 4).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void eachSeenHistorysNextTokenDistributionIsAMartingale(int order) {
+    UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(5);
+    TokenCorpus train = KneserNeyTest.randomCorpus(rng, 60, 5);
+    NgramGraph g = NgramGraph.of(train, V, order);
+    int[] counts = new int[g.edges()];
+    for (int i = 0; i < train.size(); i++) {
+      counts[g.trainingEdge(i)]++;
+    }
+    NgramModel model = new NgramModel(g, 1, 1);
+    model.prepare(counts);
+    long[] edgeSum = new long[g.edges()];
+    long[] stateSum = new long[g.states()];
+    EdgeText out = new EdgeText(200);
+    UniformRandomProvider r = CellSeeds.stream(11);
+    for (int rep = 0; rep < 2000; rep++) {
+      out.clear();
+      model.generate(200, 600, r, out);
+      for (int i = 0; i < out.size(); i++) {
+        edgeSum[out.edge(i)]++;
+        stateSum[g.edgeState(out.edge(i))]++;
+      }
+    }
+    double maxZ = 0;
+    for (int e = 0; e < g.edges(); e++) {
+      int s = g.edgeState(e);
+      double p = (double) counts[e] / model.stateTotal(s);
+      if (stateSum[s] == 0 || p == 1) {
+        continue;
+      }
+      double z = (edgeSum[e] - p * stateSum[s]) / Math.sqrt(p * (1 - p) * stateSum[s]);
+      maxZ = Math.max(maxZ, Math.abs(z));
+    }
+    assertThat(maxZ).isLessThan(4.5);
+  }
+
+  @Test
+  void topPOneAndTemperatureOneKnobPathMatchesTheModel() {
+    // The knob sampler at τ = 1 and top-p just below 1 keeps every edge of a state whose rarest edge
+    // carries more than 1e-3 of its mass: it must give the same distribution as the urn.
+    TokenCorpus train = KneserNeyTest.randomCorpus(RandomSource.SPLIT_MIX_64.create(8), 30, 3);
+    NgramGraph g = NgramGraph.of(train, V, 2);
+    int[] counts = new int[g.edges()];
+    for (int i = 0; i < train.size(); i++) {
+      counts[g.trainingEdge(i)]++;
+    }
+    NgramModel knob = new NgramModel(g, 1, 0.999999);
+    knob.prepare(counts);
+    long[] edgeSum = new long[g.edges()];
+    long[] stateSum = new long[g.states()];
+    EdgeText out = new EdgeText(100);
+    UniformRandomProvider r = CellSeeds.stream(2);
+    for (int rep = 0; rep < 1000; rep++) {
+      out.clear();
+      knob.generate(100, 600, r, out);
+      for (int i = 0; i < out.size(); i++) {
+        edgeSum[out.edge(i)]++;
+        stateSum[g.edgeState(out.edge(i))]++;
+      }
+    }
+    for (int e = 0; e < g.edges(); e++) {
+      int s = g.edgeState(e);
+      double p = (double) counts[e] / knob.stateTotal(s);
+      if (stateSum[s] > 0 && p < 1) {
+        assertThat(Math.abs(edgeSum[e] - p * stateSum[s]) / Math.sqrt(p * (1 - p) * stateSum[s])).isLessThan(4.5);
+      }
+    }
+  }
+
+  @Test
+  void smallTopPKeepsOnlyTheMostLikelyContinuation() {
+    TokenCorpus train = TokenCorpus.of(new int[] {2, 3}, new int[] {2, 3}, new int[] {2, 4});
+    NgramGraph g = NgramGraph.of(train, V, 2);
+    int[] counts = new int[g.edges()];
+    for (int i = 0; i < train.size(); i++) {
+      counts[g.trainingEdge(i)]++;
+    }
+    NgramModel model = new NgramModel(g, 1, 0.5);
+    model.prepare(counts);
+    EdgeText out = new EdgeText(300);
+    model.generate(300, 600, CellSeeds.stream(4), out);
+    for (int i = 0; i < out.size(); i++) {
+      assertThat(g.edgeToken(out.edge(i))).isNotEqualTo(4); // p(4 | 2) = 1/3 is outside the 0.5 nucleus
+    }
+  }
+}
