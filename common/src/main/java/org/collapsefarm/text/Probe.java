@@ -11,12 +11,14 @@ import org.collapsefarm.ParameterException;
  * maximum-likelihood conditional of the same training counts, {@code c(x, w)/c(x)}, summed over the
  * histories that end with x (for |x| = 0, the unigram probability of w). Undefined (NaN) when no
  * history ending with x is left; the probe is <em>collapsed</em> then, or when the tokens following x
- * are a single one.
+ * are a single one. A probe whose x is longer than k − 1 does not apply to an order-k model: it is
+ * NaN and never collapsed (probes are set for a whole sweep, whose orders differ).
  */
 public final class Probe implements Serializable {
   private static final long serialVersionUID = 1L;
   private final String text;
   private final int word;
+  /** The states whose history ends with x, or null when x is longer than k − 1. */
   private final int[] states;
 
   private Probe(String text, int word, int[] states) {
@@ -40,8 +42,7 @@ public final class Probe implements Serializable {
     }
     int len = ids.length - 1;
     if (len > graph.order() - 1) {
-      throw new ParameterException("probes", "\"" + text + "\" has a history of " + len + " tokens; order "
-          + graph.order() + " models condition on at most " + (graph.order() - 1));
+      return new Probe(text, ids[len], null);
     }
     IntArrayList states = new IntArrayList();
     for (int s = 0; s < graph.states(); s++) {
@@ -64,6 +65,11 @@ public final class Probe implements Serializable {
    * Writes p(w | x) to out[0] (NaN if x is gone) and whether the probe is collapsed to out[1] (1 or 0).
    */
   void evaluate(NgramGraph graph, int[] counts, double[] out) {
+    if (states == null) {
+      out[0] = Double.NaN;
+      out[1] = 0;
+      return;
+    }
     long cx = 0;
     long cxw = 0;
     int onlyToken = -1;

@@ -4,7 +4,9 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.collapsefarm.ParameterException;
 import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.paradigm.Pool;
 import org.collapsefarm.random.CellSeeds;
 
 /**
@@ -40,14 +42,12 @@ public final class TextRecursion {
     }
   }
 
-  /** Throws {@link ParameterException} if the spec cannot run on this corpus. */
-  public static void check(ParadigmSpec spec, TokenCorpus training, int maxLength) {
-    ParameterException.requireAtLeast("max-length", maxLength, 1);
+  /** Throws {@link ParameterException} if the spec cannot run on any corpus. */
+  public static void checkSpec(ParadigmSpec spec) {
     switch (spec.paradigm()) {
-      case FULLY_SYNTHETIC, ACCUMULATE -> { }
-      case PARTIALLY_SYNTHETIC -> RealText.check("real-n", spec.realN(), training);
+      case FULLY_SYNTHETIC, PARTIALLY_SYNTHETIC, ACCUMULATE -> { }
       case ACCUMULATE_SUBSAMPLE -> {
-        if (spec.pool() != org.collapsefarm.paradigm.Pool.CORPORA) {
+        if (spec.pool() != Pool.CORPORA) {
           throw new ParameterException("pool", "text supports pool = corpora only");
         }
       }
@@ -55,14 +55,22 @@ public final class TextRecursion {
           "paradigm", spec.paradigm().configName() + " is not available for text yet; allowed: fully-synthetic, "
               + "partially-synthetic, accumulate, accumulate-subsample");
     }
-    if (spec.paradigm() == org.collapsefarm.paradigm.Paradigm.ACCUMULATE
-        || spec.paradigm() == org.collapsefarm.paradigm.Paradigm.ACCUMULATE_SUBSAMPLE) {
-      RealText.check("n", spec.n(), training);
-    }
-    RealText.check("real-anchor", spec.realAnchor(), training);
     if (spec.smoothing() != 0) {
       throw new ParameterException("smoothing", "applies to categorical contexts only; text models are maximum likelihood");
     }
+  }
+
+  /** Throws {@link ParameterException} if the spec cannot run on this corpus. */
+  public static void check(ParadigmSpec spec, TokenCorpus training, int maxLength) {
+    ParameterException.requireAtLeast("max-length", maxLength, 1);
+    checkSpec(spec);
+    if (spec.paradigm() == Paradigm.PARTIALLY_SYNTHETIC) {
+      RealText.check("real-n", spec.realN(), training);
+    }
+    if (spec.paradigm() == Paradigm.ACCUMULATE || spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE) {
+      RealText.check("n", spec.n(), training);
+    }
+    RealText.check("real-anchor", spec.realAnchor(), training);
   }
 
   public static Result run(TextSetup setup, ParadigmSpec spec, int maxLength, int maxGenerations, long seed,
@@ -164,7 +172,7 @@ public final class TextRecursion {
         absorbing = graph.order() == 1 ? graph.edgeToken(firstLive(counts)) : -1;
       }
       if (wasCollapsed && m >= 2 && collapseTime >= 0 && collapseTime < m
-          && spec.paradigm() == org.collapsefarm.paradigm.Paradigm.FULLY_SYNTHETIC && spec.realAnchor() == 0) {
+          && spec.paradigm() == Paradigm.FULLY_SYNTHETIC && spec.realAnchor() == 0) {
         break;
       }
     }

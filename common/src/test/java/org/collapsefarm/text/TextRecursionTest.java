@@ -180,8 +180,10 @@ class TextRecursionTest {
     }
     assertThatThrownBy(() -> new TextSetup(corpus, 2, List.of("a zebra")))
         .isInstanceOf(ParameterException.class).hasMessageStartingWith("probes: ");
-    assertThatThrownBy(() -> new TextSetup(corpus, 2, List.of("a b c")))
-        .isInstanceOf(ParameterException.class).hasMessageStartingWith("probes: ");
+    // A history longer than k − 1 does not apply: NaN, never collapsed.
+    Recorder longer = new Recorder();
+    TextRecursion.run(new TextSetup(corpus, 2, List.of("a b c")), ParadigmSpec.fullySynthetic(20), 600, 1, 1, 0, longer);
+    assertThat(longer.probes.get(0)[0]).isNaN();
   }
 
   @Test

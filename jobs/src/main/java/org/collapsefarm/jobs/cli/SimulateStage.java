@@ -10,6 +10,7 @@ import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
 import org.collapsefarm.jobs.simulate.Headline;
 import org.collapsefarm.jobs.simulate.SimulateJob;
+import org.collapsefarm.jobs.text.TextSimulateJob;
 import org.collapsefarm.jobs.simulate.Tables;
 import org.collapsefarm.jobs.spark.Logging;
 import org.collapsefarm.jobs.spark.SparkSessions;
@@ -24,7 +25,7 @@ final class SimulateStage {
 
   /** What a stage command does once its sweep is loaded and its Spark session is open. */
   interface Stage {
-    void run(SparkSession spark, Sweep sweep, PrintWriter out);
+    void run(SparkSession spark, Sweep sweep, PrintWriter out) throws ConfigException;
   }
 
   /**
@@ -62,6 +63,22 @@ final class SimulateStage {
       conf.setMaster(options.master);
     }
     return SparkSessions.session(conf);
+  }
+
+  /**
+   * Runs the simulate stage of the sweep's kind: {@link TextSimulateJob} for a text sweep (whose
+   * corpora are only read now, so a bad corpus is reported here, before anything is written), else
+   * {@link #simulate}.
+   */
+  static void simulateAny(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out)
+      throws ConfigException {
+    if (!sweep.isText()) {
+      simulate(spark, sweep, options, out);
+      return;
+    }
+    TextSimulateJob.Outcome outcome = TextSimulateJob.run(spark, sweep, options.partitions);
+    out.printf("simulate: %,d text cells; computed now %,d%n", outcome.cells(), outcome.computedCells());
+    out.println("tables in " + outcome.folder().root() + ": contexts, cells, runs, generation_stats, probes, samples");
   }
 
   /** Runs the simulate job and prints where the tables are and the headline numbers. */

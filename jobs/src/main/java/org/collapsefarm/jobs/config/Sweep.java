@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param definition canonical text of everything that determines the results (not Spark settings,
  *     not the output path)
  * @param definitionHash hex SHA-256 of {@code definition}
+ * @param text the language-model part (MATH.md §8), {@link TextSweep#NONE} without {@code corpora}
  */
 public record Sweep(
     String name,
@@ -36,7 +37,8 @@ public record Sweep(
     List<ContextEntry> contexts,
     List<Group> groups,
     String definition,
-    String definitionHash)
+    String definitionHash,
+    TextSweep text)
     implements Serializable {
 
   public Sweep {
@@ -45,8 +47,21 @@ public record Sweep(
     groups = List.copyOf(groups);
   }
 
-  /** Groups × replicates. */
+  /** A sweep without text. */
+  public Sweep(String name, String output, long seed, int replicates, int maxGenerations, Trajectories trajectories,
+      String sparkMaster, Map<String, String> sparkConf, List<ContextEntry> contexts, List<Group> groups,
+      String definition, String definitionHash) {
+    this(name, output, seed, replicates, maxGenerations, trajectories, sparkMaster, sparkConf, contexts, groups,
+        definition, definitionHash, TextSweep.NONE);
+  }
+
+  /** Whether this is a language-model sweep (MATH.md §8). */
+  public boolean isText() {
+    return !text.isEmpty();
+  }
+
+  /** Groups × replicates (text groups included). */
   public long cellCount() {
-    return (long) groups.size() * replicates;
+    return (long) (groups.size() + text.groups().size()) * replicates;
   }
 }

@@ -36,7 +36,8 @@ public final class SweepLoader {
 
   static {
     Set<String> keys = new LinkedHashSet<>(List.of(
-        "name", "output", "seed", "replicates", "max-generations", "max-cells", "contexts", "paradigms", "record"));
+        "name", "output", "seed", "replicates", "max-generations", "max-cells", "contexts", "paradigms", "record",
+        "corpora", "text"));
     keys.addAll(ParadigmGrid.KNOBS);
     SWEEP_KEYS = Set.copyOf(keys);
   }
@@ -68,12 +69,22 @@ public final class SweepLoader {
     Trajectories trajectories = trajectories(sweep.get("record"));
     SparkSettings.Settings spark = SparkSettings.read(merged.root().get("spark"));
 
-    List<Grid.Entry> contextEntries = ContextGrid.read(sweep);
+    boolean text = sweep.containsKey("corpora");
+    if (text && sweep.containsKey("contexts")) {
+      throw new ConfigException("sweep.corpora", "cannot be combined with sweep.contexts in one sweep yet",
+          "either contexts (categorical) or corpora (text) per sweep file");
+    }
+    List<Grid.Entry> contextEntries = text ? List.of() : ContextGrid.read(sweep);
     List<Grid.Entry> paradigmEntries = ParadigmGrid.read(sweep);
     checkSize(contextEntries, paradigmEntries, replicates, maxCells);
 
     List<ParadigmGrid.Spec> specs = ParadigmGrid.specs(paradigmEntries);
     checkDistinctSpecs(specs);
+    TextSweep textSweep = TextConfig.read(sweep, specs.stream().map(ParadigmGrid.Spec::spec).toList(), maxGenerations);
+    if ((double) textSweep.groups().size() * replicates > maxCells) {
+      throw new ConfigException("sweep.max-cells", textSweep.groups().size() + " text groups × " + replicates
+          + " replicates exceed sweep.max-cells = " + maxCells, "shrink the grid, or raise sweep.max-cells");
+    }
     List<ContextEntry> contexts = contexts(ContextGrid.contexts(contextEntries));
     List<Group> groups = new ArrayList<>();
     for (ContextEntry c : contexts) {
@@ -82,9 +93,10 @@ public final class SweepLoader {
             WorkEstimate.generations(c.context(), s.spec(), maxGenerations)));
       }
     }
-    String definition = Definition.text(name, seed, replicates, maxGenerations, trajectories, contexts, groups);
+    String definition = Definition.text(name, seed, replicates, maxGenerations, trajectories, contexts, groups)
+        + textSweep.canonical();
     return new Sweep(name, output, seed, replicates, maxGenerations, trajectories, spark.master(), spark.conf(),
-        contexts, groups, definition, Definition.sha256(definition));
+        contexts, groups, definition, Definition.sha256(definition), textSweep);
   }
 
   private static String name(ConfigValue v) throws ConfigException {

@@ -1,0 +1,144 @@
+package org.collapsefarm.text;
+
+import java.io.Serializable;
+import org.collapsefarm.measure.GenerationAccumulator;
+import org.collapsefarm.measure.Metric;
+
+/**
+ * Mergeable per-generation sums over the runs of one text group: the categorical {@link Metric}s in
+ * a {@link GenerationAccumulator} (runs, collapse counts, Σ and Σ²), Σ and Σ² of every {@link
+ * TextMetric}, and per probe Σ and Σ² of p^(m)(w | x) over the runs where x is alive, that number of
+ * runs and the number of runs whose probe is collapsed. A {@link TextSink}; one run at a time.
+ */
+public final class TextAccumulator implements TextSink, Serializable {
+  private static final long serialVersionUID = 1L;
+  private final int maxGenerations;
+  private final int probes;
+  private final GenerationAccumulator categorical;
+  private final double[] textSum;
+  private final double[] textSumSq;
+  private final double[] probeSum;
+  private final double[] probeSumSq;
+  private final long[] probeAlive;
+  private final long[] probeCollapsed;
+  /** The last generation's values of the run being fed (for {@link #absorbed}). */
+  private transient double[] lastValues;
+  private transient double[] lastText;
+  private transient double[] lastProbes;
+  private transient boolean[] lastProbeCollapsed;
+
+  public TextAccumulator(int maxGenerations, int probes) {
+    this.maxGenerations = maxGenerations;
+    this.probes = probes;
+    int len = maxGenerations + 1;
+    categorical = new GenerationAccumulator(maxGenerations);
+    textSum = new double[len * TextMetric.COUNT];
+    textSumSq = new double[len * TextMetric.COUNT];
+    probeSum = new double[len * probes];
+    probeSumSq = new double[len * probes];
+    probeAlive = new long[len * probes];
+    probeCollapsed = new long[len * probes];
+  }
+
+  @Override
+  public void generation(int m, double[] values, double[] text, double[] probeValues, boolean[] collapsedProbes,
+      boolean collapsed) {
+    categorical.generation(m, values, collapsed);
+    addText(m, text, probeValues, collapsedProbes);
+    lastValues = values.clone();
+    lastText = text.clone();
+    lastProbes = probeValues.clone();
+    lastProbeCollapsed = collapsedProbes.clone();
+  }
+
+  @Override
+  public void absorbed(int from, int to) {
+    categorical.absorbed(from, to, lastValues);
+    for (int m = from; m <= to; m++) {
+      addText(m, lastText, lastProbes, lastProbeCollapsed);
+    }
+  }
+
+  private void addText(int m, double[] text, double[] probeValues, boolean[] collapsedProbes) {
+    int base = m * TextMetric.COUNT;
+    for (int k = 0; k < TextMetric.COUNT; k++) {
+      textSum[base + k] += text[k];
+      textSumSq[base + k] += text[k] * text[k];
+    }
+    int pb = m * probes;
+    for (int p = 0; p < probes; p++) {
+      double v = probeValues[p];
+      if (!Double.isNaN(v)) {
+        probeSum[pb + p] += v;
+        probeSumSq[pb + p] += v * v;
+        probeAlive[pb + p]++;
+      }
+      if (collapsedProbes[p]) {
+        probeCollapsed[pb + p]++;
+      }
+    }
+  }
+
+  /** Adds other's sums (same cap and probes) to this one's; returns this. */
+  public TextAccumulator merge(TextAccumulator other) {
+    categorical.merge(other.categorical);
+    add(textSum, other.textSum);
+    add(textSumSq, other.textSumSq);
+    add(probeSum, other.probeSum);
+    add(probeSumSq, other.probeSumSq);
+    for (int i = 0; i < probeAlive.length; i++) {
+      probeAlive[i] += other.probeAlive[i];
+      probeCollapsed[i] += other.probeCollapsed[i];
+    }
+    return this;
+  }
+
+  private static void add(double[] into, double[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  /** A copy that can be merged into without changing this one. */
+  public TextAccumulator copy() {
+    return new TextAccumulator(maxGenerations, probes).merge(this);
+  }
+
+  public int maxGenerations() {
+    return maxGenerations;
+  }
+
+  public int probes() {
+    return probes;
+  }
+
+  /** The categorical sums (runs, collapse counts and the {@link Metric}s of the unigram distribution). */
+  public GenerationAccumulator categorical() {
+    return categorical;
+  }
+
+  public double textSum(TextMetric metric, int m) {
+    return textSum[m * TextMetric.COUNT + metric.ordinal()];
+  }
+
+  public double textSumOfSquares(TextMetric metric, int m) {
+    return textSumSq[m * TextMetric.COUNT + metric.ordinal()];
+  }
+
+  public double probeSum(int probe, int m) {
+    return probeSum[m * probes + probe];
+  }
+
+  public double probeSumOfSquares(int probe, int m) {
+    return probeSumSq[m * probes + probe];
+  }
+
+  /** Runs whose probe history is alive at m. */
+  public long probeAlive(int probe, int m) {
+    return probeAlive[m * probes + probe];
+  }
+
+  public long probeCollapsed(int probe, int m) {
+    return probeCollapsed[m * probes + probe];
+  }
+}
