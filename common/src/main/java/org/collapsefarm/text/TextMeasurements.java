@@ -143,7 +143,7 @@ final class TextMeasurements {
     }
     text[TextMetric.COVERAGE.ordinal()] = n == 0 ? Double.NaN : (double) covered / n;
     text[TextMetric.DETERMINISTIC_HISTORIES.ordinal()] = n == 0 ? Double.NaN : (double) single / n;
-    double ce = kn.crossEntropy(counts);
+    double ce = setup.evaluatesKneserNey() ? kn.crossEntropy(counts) : Double.NaN;
     text[TextMetric.KN_CROSS_ENTROPY.ordinal()] = ce;
     text[TextMetric.KN_PERPLEXITY.ordinal()] = Math.exp(ce);
   }

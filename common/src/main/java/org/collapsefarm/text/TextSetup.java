@@ -15,10 +15,18 @@ public final class TextSetup implements Serializable {
   private final NgramGraph graph;
   private final int[] counts0;
   private final List<Probe> probes;
+  private final boolean evaluateKneserNey;
   private transient KneserNey kneserNey;
 
+  /** With the Kneser–Ney evaluation on. */
   public TextSetup(TextCorpus corpus, int order, List<String> probeTexts) {
+    this(corpus, order, probeTexts, true);
+  }
+
+  /** @param evaluateKneserNey whether the Kneser–Ney cross-entropy is computed ({@code evaluation}); NaN otherwise */
+  public TextSetup(TextCorpus corpus, int order, List<String> probeTexts, boolean evaluateKneserNey) {
     this.corpus = corpus;
+    this.evaluateKneserNey = evaluateKneserNey;
     this.graph = NgramGraph.of(corpus.training(), corpus.vocabulary().size(), order);
     this.counts0 = new int[graph.edges()];
     for (int i = 0; i < corpus.training().size(); i++) {
@@ -46,6 +54,10 @@ public final class TextSetup implements Serializable {
 
   public List<Probe> probes() {
     return probes;
+  }
+
+  boolean evaluatesKneserNey() {
+    return evaluateKneserNey;
   }
 
   KneserNey kneserNey() {

@@ -153,6 +153,14 @@ class TextRecursionTest {
   }
 
   @Test
+  void kneserNeyCanBeLeftOut() {
+    Recorder rec = new Recorder();
+    TextRecursion.run(new TextSetup(toyCorpus(7), 2, List.of(), false), ParadigmSpec.fullySynthetic(50), 600, 2, 1, 0, rec);
+    assertThat(rec.text.get(2)[TextMetric.KN_CROSS_ENTROPY.ordinal()]).isNaN();
+    assertThat(rec.text.get(2)[TextMetric.COVERAGE.ordinal()]).isBetween(0.0, 1.0);
+  }
+
+  @Test
   void unigramAbsorbingTokenIsTheDiracMass() {
     TextSetup setup = new TextSetup(toyCorpus(5), 1, List.of());
     Recorder rec = new Recorder();

@@ -85,10 +85,32 @@ public final class Plan {
       line(b, "time:   about %s core-seconds at an assumed %s generations per core-second; divide by the cluster's cores",
           approx(coreSeconds), approx(ASSUMED_GENERATIONS_PER_CORE_SECOND));
     }
+    if (s.isText()) {
+      describeText(b, s);
+    }
     line(b, "spark:  master %s%s", s.sparkMaster() == null ? "not set (local[*] unless spark-submit sets one)" : s.sparkMaster(),
         s.sparkConf().isEmpty() ? "" : ", " + String.join(", ", s.sparkConf().entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
     return b.toString();
+  }
+
+  /** The text part (MATH.md §8): corpora, orders, groups, cells and the tokens they generate. */
+  private static void describeText(StringBuilder b, Sweep s) {
+    TextSweep t = s.text();
+    line(b, "text: %d corpora (read, tokenised and counted when the simulation starts), max-length %d, probes %s, "
+        + "kneser-ney %s, %d sample documents per generation", t.corpora().size(), t.maxLength(),
+        t.probes().isEmpty() ? "none" : String.join(" | ", t.probes()), t.kneserNey() ? "on" : "off", t.samples());
+    for (CorpusEntry c : t.corpora()) {
+      line(b, "  %s  %s (%s, tokenizer %s, language %s, max-vocabulary %s, validation %s)", c.corpusId(), c.name(),
+          c.builtin() ? "built-in Europarl" : c.path() + ", " + c.format(), c.tokenizer().configName(),
+          c.language().configName(), count(c.maxVocabulary()), c.split().fraction());
+    }
+    double tokens = 0;
+    for (TextSweep.Group g : t.groups()) {
+      tokens += (double) g.spec().n() * s.maxGenerations();
+    }
+    line(b, "text groups: %s (corpora x orders x parameter sets); cells %s; about %s tokens generated in all",
+        count(t.groups().size()), count((long) t.groups().size() * s.replicates()), approx(tokens * s.replicates()));
   }
 
   /** The results folder as the user will find it. */

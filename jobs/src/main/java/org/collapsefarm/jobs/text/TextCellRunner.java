@@ -32,12 +32,12 @@ final class TextCellRunner {
   private TextCellRunner() {}
 
   static BinResult run(List<TextCellTask> bin, HadoopConf conf, int maxGenerations, int maxLength,
-      List<String> probes, int samples) {
+      List<String> probes, boolean kneserNey, int samples) {
     List<Row> runs = new ArrayList<>();
     List<Row> sampleRows = new ArrayList<>();
     Map<String, TextAccumulator> accumulators = new TreeMap<>();
     for (TextCellTask cell : bin) {
-      TextSetup setup = setup(cell, conf, probes);
+      TextSetup setup = setup(cell, conf, probes, kneserNey);
       TextAccumulator acc = accumulators.computeIfAbsent(cell.groupId(),
           g -> new TextAccumulator(maxGenerations, probes.size()));
       TextSink sink = cell.keepSamples() ? new SampleSink(acc, cell, sampleRows) : acc;
@@ -48,15 +48,15 @@ final class TextCellRunner {
     return new BinResult(runs, sampleRows, accumulators);
   }
 
-  private static TextSetup setup(TextCellTask cell, HadoopConf conf, List<String> probes) {
+  private static TextSetup setup(TextCellTask cell, HadoopConf conf, List<String> probes, boolean kneserNey) {
     TextCorpus corpus = EncodedCorpus.load(cell.corpusRoot(), cell.tokenizer(), conf.get());
     // The corpus object stands for its files (a rewritten corpus is a new object).
     String key = System.identityHashCode(corpus) + "|" + cell.corpusRoot() + "|" + cell.order() + "|"
-        + String.join("\n", probes);
+        + kneserNey + "|" + String.join("\n", probes);
     synchronized (SETUPS) {
       TextSetup s = SETUPS.get(key);
       if (s == null) {
-        s = new TextSetup(corpus, cell.order(), probes);
+        s = new TextSetup(corpus, cell.order(), probes, kneserNey);
         SETUPS.put(key, s);
         if (SETUPS.size() > CACHED) {
           SETUPS.remove(SETUPS.keySet().iterator().next());

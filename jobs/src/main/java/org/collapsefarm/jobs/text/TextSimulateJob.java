@@ -171,9 +171,10 @@ public final class TextSimulateJob {
     int maxLength = text.maxLength();
     List<String> probes = text.probes();
     int samples = text.samples();
+    boolean kneserNey = text.kneserNey();
     jsc.setJobDescription("simulate " + cells.size() + " text cells");
     JavaRDD<TextCellRunner.BinResult> results = jsc.parallelize(balanced, balanced.size())
-        .map(bin -> TextCellRunner.run(bin, conf, maxGenerations, maxLength, probes, samples))
+        .map(bin -> TextCellRunner.run(bin, conf, maxGenerations, maxLength, probes, kneserNey, samples))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       write(spark.createDataFrame(results.flatMap(r -> r.runs().iterator()), TextTables.RUNS_SCHEMA)
