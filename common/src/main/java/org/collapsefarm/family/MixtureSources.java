@@ -8,7 +8,7 @@ import org.collapsefarm.paradigm.ParadigmSpec;
 
 /**
  * Paradigms that draw generation m ≥ 2 from p^(0) and every earlier model (MATH.md §2); generation 1
- * trains on n real samples.
+ * trains on n samples of the truth p^(0).
  *
  * <ul>
  *   <li>randomly sampled, {@code per-sample}: each of the n samples picks its own source g uniform on
@@ -45,7 +45,7 @@ final class MixtureSources<D, M> extends Sources<D, M> {
   D train(int m, M previous) {
     int n = spec.n();
     if (m == 1) {
-      return family.real(n, rng);
+      return draw(0, null, n);
     }
     if (perGeneration) {
       int g = rng.nextInt(m);

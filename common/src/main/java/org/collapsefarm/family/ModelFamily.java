@@ -24,8 +24,10 @@ public interface ModelFamily<D, M> {
   M truth();
 
   /**
-   * A training set of n samples of real data (generation 1's, the partially synthetic fixed set, a
-   * real anchor). For text: whole training documents until exactly n tokens.
+   * A real corpus of n samples (the partially synthetic fixed set, accumulate's D_0, a real anchor).
+   * For text: whole training documents until exactly n tokens. A draw from the truth (generation 1
+   * of fully synthetic, source 0 of most recent K and randomly sampled) is {@code sample(truth(), n)}
+   * instead; the two are the same law for every family but text.
    */
   D real(int n, UniformRandomProvider rng);
 

@@ -7,9 +7,11 @@
  * A family implements {@link org.collapsefarm.family.ModelFamily ModelFamily&lt;D, M&gt;}: D is a
  * training set, M a fitted model. It supplies
  * <ul>
- *   <li>{@code real(n, rng)} — a training set of n samples of real data (generation 1, the fixed
- *       real set of partially synthetic training, the real anchor);
- *   <li>{@code sample(model, n, rng)} — a training set of n samples drawn from a fitted model;
+ *   <li>{@code real(n, rng)} — a real corpus of n samples (the fixed real set of partially
+ *       synthetic training, accumulate's D_0, the real anchor);
+ *   <li>{@code sample(model, n, rng)} — a training set of n samples drawn from a fitted model, or
+ *       from the truth ({@code sample(truth(), n)}: generation 1 of fully synthetic training, source
+ *       0 of the window and mixture paradigms);
  *   <li>{@code merge(into, other)} — the union of two training sets (sufficient statistics add);
  *   <li>{@code fit(data)}, {@code metrics()}, {@code measure(model, values)},
  *       {@code collapsed(model, ε)} and, optionally, {@code absorbing(model)};
@@ -26,7 +28,9 @@
  * absorption and the refusals common to every family. The cell's random stream is passed in;
  * a family keeps no state between calls (one instance serves every run of a group).
  *
- * <h2>For the text (n-gram) family of MATH.md §8</h2>
+ * <h2>The text (n-gram) family of MATH.md §8</h2>
+ *
+ * {@link org.collapsefarm.text.TextFamily} follows this plan.
  *
  * D = the n-gram counts of a corpus (its documents are not needed: accumulate adds counts, MATH.md
  * §8 "no text kept"); M = the fitted n-gram model (e.g. the graph of histories of §8's closure

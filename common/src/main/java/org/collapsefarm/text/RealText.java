@@ -4,24 +4,20 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.collapsefarm.ParameterException;
 
 /**
- * Real text for a run (MATH.md §8: the fixed real corpus of partially synthetic, accumulate's D_0, the
- * real anchor): whole documents of the training part, each drawn uniformly among those not drawn yet
- * in the same call (sampling without replacement), until the request is met; the last document is cut
- * so that exactly the requested number of tokens is returned.
+ * Whole documents drawn without replacement (MATH.md §8): real text for a run — the fixed real corpus
+ * of partially synthetic training, accumulate's D_0, the real anchor — from the training part, and
+ * accumulate-subsample's draws from its pool. Each document is drawn uniformly among those not drawn
+ * yet in the same call, until the request is met; the last one is cut so that exactly the requested
+ * number of tokens is returned.
  */
 final class RealText {
-  private final NgramGraph graph;
-  private final TokenCorpus training;
-  private final int[] edgesOfTraining;
-  private final int[] permutation;
+  private final EdgeText training;
 
-  RealText(NgramGraph graph, TokenCorpus training) {
-    this.graph = graph;
-    this.training = training;
-    this.edgesOfTraining = graph.trainingEdges();
-    this.permutation = new int[training.documents()];
-    for (int d = 0; d < permutation.length; d++) {
-      permutation[d] = d;
+  RealText(NgramGraph graph, TokenCorpus corpus) {
+    training = new EdgeText(corpus.size());
+    int[] edges = graph.trainingEdges();
+    for (int d = 0; d < corpus.documents(); d++) {
+      training.appendDocument(edges, corpus.start(d), corpus.start(d) + corpus.length(d));
     }
   }
 
@@ -35,22 +31,27 @@ final class RealText {
 
   /** Appends {@code tokens} tokens of whole training documents (the last one cut) to out. */
   void draw(int tokens, UniformRandomProvider rng, EdgeText out) {
-    int remaining = tokens;
-    int n = permutation.length;
-    for (int i = 0; remaining > 0; i++) {
-      // Partial Fisher–Yates: positions i.. hold the documents not drawn yet in this call.
-      int j = i + rng.nextInt(n - i);
-      int d = permutation[j];
-      permutation[j] = permutation[i];
-      permutation[i] = d;
-      int take = Math.min(remaining, training.length(d));
-      int from = training.start(d);
-      out.appendDocument(edgesOfTraining, from, from + take);
-      remaining -= take;
-    }
+    documentsWithoutReplacement(training, tokens, rng, out);
   }
 
-  NgramGraph graph() {
-    return graph;
+  /** Appends {@code tokens} tokens of whole documents of {@code from}, drawn without replacement, to out. */
+  static void documentsWithoutReplacement(EdgeText from, int tokens, UniformRandomProvider rng, EdgeText out) {
+    int docs = from.documents();
+    int[] order = new int[docs];
+    for (int d = 0; d < docs; d++) {
+      order[d] = d;
+    }
+    int remaining = tokens;
+    for (int i = 0; remaining > 0; i++) {
+      // Partial Fisher–Yates: positions i.. hold the documents not drawn yet.
+      int j = i + rng.nextInt(docs - i);
+      int d = order[j];
+      order[j] = order[i];
+      order[i] = d;
+      int start = from.documentStart(d);
+      int take = Math.min(remaining, from.documentEnd(d) - start);
+      out.appendDocument(from.edges, start, start + take);
+      remaining -= take;
+    }
   }
 }

@@ -1,17 +1,20 @@
 package org.collapsefarm.text;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import org.collapsefarm.measure.GenerationAccumulator;
+import org.collapsefarm.measure.GenerationSink;
 import org.collapsefarm.measure.Metric;
 
 /**
- * Mergeable per-generation sums over the runs of one text group: the categorical {@link Metric}s in
- * a {@link GenerationAccumulator} (runs, collapse counts, Σ and Σ²), Σ and Σ² of every {@link
- * TextMetric}, and per probe Σ and Σ² of p^(m)(w | x) over the runs where x is alive, that number of
- * runs and the number of runs whose probe is collapsed. A {@link TextSink}; one run at a time.
+ * Mergeable per-generation sums over the runs of one text group, fed by {@link
+ * org.collapsefarm.family.FamilyRecursion} with {@link TextFamily}'s values: the categorical {@link
+ * Metric}s in a {@link GenerationAccumulator} (runs, collapse counts, Σ and Σ²), Σ and Σ² of every
+ * {@link TextMetric}, and per probe Σ and Σ² of p^(m)(w | x) over the runs where x is alive, that
+ * number of runs and the number of runs whose probe is collapsed. One run at a time.
  */
-public final class TextAccumulator implements TextSink, Serializable {
-  private static final long serialVersionUID = 1L;
+public final class TextAccumulator implements GenerationSink, Serializable {
+  private static final long serialVersionUID = 2L;
   private final int maxGenerations;
   private final int probes;
   private final GenerationAccumulator categorical;
@@ -21,11 +24,6 @@ public final class TextAccumulator implements TextSink, Serializable {
   private final double[] probeSumSq;
   private final long[] probeAlive;
   private final long[] probeCollapsed;
-  /** The last generation's values of the run being fed (for {@link #absorbed}). */
-  private transient double[] lastValues;
-  private transient double[] lastText;
-  private transient double[] lastProbes;
-  private transient boolean[] lastProbeCollapsed;
 
   public TextAccumulator(int maxGenerations, int probes) {
     this.maxGenerations = maxGenerations;
@@ -41,39 +39,35 @@ public final class TextAccumulator implements TextSink, Serializable {
   }
 
   @Override
-  public void generation(int m, double[] values, double[] text, double[] probeValues, boolean[] collapsedProbes,
-      boolean collapsed) {
-    categorical.generation(m, values, collapsed);
-    addText(m, text, probeValues, collapsedProbes);
-    lastValues = values.clone();
-    lastText = text.clone();
-    lastProbes = probeValues.clone();
-    lastProbeCollapsed = collapsedProbes.clone();
+  public void generation(int m, double[] values, boolean collapsed) {
+    categorical.generation(m, Arrays.copyOf(values, Metric.COUNT), collapsed);
+    addText(m, values);
   }
 
   @Override
-  public void absorbed(int from, int to) {
-    categorical.absorbed(from, to, lastValues);
+  public void absorbed(int from, int to, double[] values) {
+    categorical.absorbed(from, to, Arrays.copyOf(values, Metric.COUNT));
     for (int m = from; m <= to; m++) {
-      addText(m, lastText, lastProbes, lastProbeCollapsed);
+      addText(m, values);
     }
   }
 
-  private void addText(int m, double[] text, double[] probeValues, boolean[] collapsedProbes) {
+  private void addText(int m, double[] values) {
     int base = m * TextMetric.COUNT;
     for (int k = 0; k < TextMetric.COUNT; k++) {
-      textSum[base + k] += text[k];
-      textSumSq[base + k] += text[k] * text[k];
+      double v = values[TextFamily.TEXT_OFFSET + k];
+      textSum[base + k] += v;
+      textSumSq[base + k] += v * v;
     }
     int pb = m * probes;
     for (int p = 0; p < probes; p++) {
-      double v = probeValues[p];
+      double v = values[TextFamily.PROBE_OFFSET + 2 * p];
       if (!Double.isNaN(v)) {
         probeSum[pb + p] += v;
         probeSumSq[pb + p] += v * v;
         probeAlive[pb + p]++;
       }
-      if (collapsedProbes[p]) {
+      if (values[TextFamily.PROBE_OFFSET + 2 * p + 1] != 0) {
         probeCollapsed[pb + p]++;
       }
     }
@@ -106,10 +100,6 @@ public final class TextAccumulator implements TextSink, Serializable {
 
   public int maxGenerations() {
     return maxGenerations;
-  }
-
-  public int probes() {
-    return probes;
   }
 
   /** The categorical sums (runs, collapse counts and the {@link Metric}s of the unigram distribution). */

@@ -63,9 +63,8 @@ final class TextMeasurements {
   /**
    * Measures the model with these counts; its generated text {@code generated}.
    *
-   * @return whether the model is collapsed: every history reachable from the start has a single continuation
    */
-  boolean measure(int m, NgramModel model, int[] counts, EdgeText generated, double[] values, double[] text) {
+  void measure(int m, NgramModel model, int[] counts, EdgeText generated, double[] values, double[] text) {
     Arrays.fill(unigram, 0);
     long total = model.total();
     double condEntropy = 0;
@@ -123,7 +122,6 @@ final class TextMeasurements {
     validation(counts, text);
     text[TextMetric.MEAN_DOC_LENGTH.ordinal()] = (double) generated.size() / generated.documents();
     text[TextMetric.DOCUMENTS.ordinal()] = generated.documents();
-    return deterministic(counts);
   }
 
   private void validation(int[] counts, double[] text) {
@@ -183,7 +181,14 @@ final class TextMeasurements {
   }
 
   /** Whether every state reachable from the start over live edges has at most one live edge. */
-  private boolean deterministic(int[] counts) {
+  boolean deterministic(int[] counts) {
+    for (int s = 0; s < graph.states(); s++) {
+      int live = 0;
+      for (int e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
+        live += counts[e] > 0 ? 1 : 0;
+      }
+      liveEdges[s] = live;
+    }
     Arrays.fill(seen, false);
     int head = 0;
     int tail = 0;

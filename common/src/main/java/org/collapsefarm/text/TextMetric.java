@@ -6,8 +6,8 @@ package org.collapsefarm.text;
  * {@link org.collapsefarm.measure.Metric}s of a text run describe the unigram distribution of the
  * model's training set (for order 1 that is the model itself, so [S] Theorem 1 applies).
  *
- * <p>"Generated text" below is the corpus drawn from p^(m) for the next generation (n tokens, or
- * round(rate·n) under accumulate), drawn also at the last generation.
+ * <p>"Generated text" below is min(n, {@link TextFamily#MEASURED_TOKENS}) tokens generated from p^(m)
+ * with the run's measurement stream ({@link TextFamily}).
  */
 public enum TextMetric {
   /** Distinct tokens with positive training count (EOS included). */

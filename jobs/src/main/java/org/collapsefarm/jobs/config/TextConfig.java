@@ -13,7 +13,6 @@ import org.collapsefarm.paradigm.ParadigmSpec;
 import org.collapsefarm.text.DocumentSplit;
 import org.collapsefarm.text.Language;
 import org.collapsefarm.text.NgramGraph;
-import org.collapsefarm.text.TextRecursion;
 import org.collapsefarm.text.Tokenizer;
 
 /**
@@ -92,10 +91,9 @@ final class TextConfig {
 
   /** What can be refused before the corpus is read. */
   private static void check(ParadigmSpec spec, int order) throws ConfigException {
-    try {
-      TextRecursion.checkSpec(spec);
-    } catch (ParameterException e) {
-      throw new ConfigException("sweep.paradigms." + e.parameter(), e.getMessage().substring(e.parameter().length() + 2));
+    if (spec.smoothing() != 0) {
+      throw new ConfigException("sweep.paradigms.smoothing", "does not apply to text (n-gram models are maximum "
+          + "likelihood), got " + spec.smoothing(), "0 (the default)");
     }
     if (spec.n() < order) {
       throw new ConfigException("sweep.paradigms.n", "a budget of n = " + spec.n() + " tokens is smaller than one "

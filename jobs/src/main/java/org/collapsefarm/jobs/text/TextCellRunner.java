@@ -12,12 +12,13 @@ import org.collapsefarm.measure.Metric;
 import org.collapsefarm.text.TextAccumulator;
 import org.collapsefarm.text.TextCorpus;
 import org.collapsefarm.text.TextMetric;
-import org.collapsefarm.text.TextRecursion;
+import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.kernel.RunResult;
+import org.collapsefarm.text.TextFamily;
 import org.collapsefarm.text.TextSetup;
-import org.collapsefarm.text.TextSink;
 
 /**
- * Runs a bin of text cells on an executor ({@link TextRecursion#run} per cell) into per-group {@link
+ * Runs a bin of text cells on an executor ({@link FamilyRecursion#run} of a {@link TextFamily} per cell) into per-group {@link
  * TextAccumulator}s, {@code runs} rows and (replicate 0) {@code samples} rows. A cell's result depends
  * on its corpus, order, spec, cap and seed only, never on the bin it landed in.
  */
@@ -40,10 +41,13 @@ final class TextCellRunner {
       TextSetup setup = setup(cell, conf, probes, kneserNey);
       TextAccumulator acc = accumulators.computeIfAbsent(cell.groupId(),
           g -> new TextAccumulator(maxGenerations, probes.size()));
-      TextSink sink = cell.keepSamples() ? new SampleSink(acc, cell, sampleRows) : acc;
+      TextFamily.SampleListener listener = cell.keepSamples()
+          ? (m, index, document) -> sampleRows.add(RowFactory.create(cell.groupId(), cell.cellId(), m, index, document))
+          : null;
       long start = System.nanoTime();
-      TextRecursion.Result r = TextRecursion.run(setup, cell.spec(), maxLength, maxGenerations, cell.seed(), samples, sink);
-      runs.add(runRow(cell, maxGenerations, r, System.nanoTime() - start));
+      TextFamily family = new TextFamily(setup, cell.spec(), maxLength, cell.seed(), samples, listener);
+      RunResult r = FamilyRecursion.run(family, cell.spec(), maxGenerations, cell.seed(), acc);
+      runs.add(runRow(cell, maxGenerations, r, probes.size(), System.nanoTime() - start));
     }
     return new BinResult(runs, sampleRows, accumulators);
   }
@@ -66,42 +70,9 @@ final class TextCellRunner {
     }
   }
 
-  /** Feeds the accumulator and keeps the sample documents as rows. */
-  private static final class SampleSink implements TextSink {
-    private final TextAccumulator acc;
-    private final TextCellTask cell;
-    private final List<Row> rows;
-
-    SampleSink(TextAccumulator acc, TextCellTask cell, List<Row> rows) {
-      this.acc = acc;
-      this.cell = cell;
-      this.rows = rows;
-    }
-
-    @Override
-    public void generation(int m, double[] values, double[] text, double[] probes, boolean[] probeCollapsed,
-        boolean collapsed) {
-      acc.generation(m, values, text, probes, probeCollapsed, collapsed);
-    }
-
-    @Override
-    public void absorbed(int from, int to) {
-      acc.absorbed(from, to);
-    }
-
-    @Override
-    public boolean wantsSamples() {
-      return true;
-    }
-
-    @Override
-    public void sample(int m, int index, String document) {
-      rows.add(RowFactory.create(cell.groupId(), cell.cellId(), m, index, document));
-    }
-  }
-
   /** A {@link TextTables#RUNS_SCHEMA} row. */
-  static Row runRow(TextCellTask cell, int maxGenerations, TextRecursion.Result r, long elapsedNs) {
+  static Row runRow(TextCellTask cell, int maxGenerations, RunResult r, int probes, long elapsedNs) {
+    double absorbing = r.finalValues()[TextFamily.PROBE_OFFSET + 2 * probes];
     List<Object> cols = new ArrayList<>();
     cols.add(cell.cellId());
     cols.add(cell.groupId());
@@ -112,7 +83,7 @@ final class TextCellRunner {
     cols.add(cell.seed());
     cols.add(r.censored() ? null : r.collapseTime());
     cols.add(r.censored());
-    cols.add(r.censored() || r.absorbingToken() < 0 ? null : r.absorbingToken());
+    cols.add(r.censored() || Double.isNaN(absorbing) ? null : (int) absorbing);
     cols.add(r.generationsRun());
     cols.add(maxGenerations);
     for (int m = 0; m < Metric.COUNT; m++) {
@@ -125,7 +96,7 @@ final class TextCellRunner {
     cols.add(cell.corpusName());
     cols.add(cell.order());
     for (int m = 0; m < TextMetric.COUNT; m++) {
-      cols.add(r.finalText()[m]);
+      cols.add(r.finalValues()[TextFamily.TEXT_OFFSET + m]);
     }
     return RowFactory.create(cols.toArray());
   }

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.simple.RandomSource;
 import org.collapsefarm.ParameterException;
+import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.kernel.RunResult;
+import org.collapsefarm.measure.GenerationSink;
 import org.collapsefarm.measure.Metric;
 import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
 import org.junit.jupiter.api.Test;
 
-class TextRecursionTest {
+/** The text family on the paradigm layer ({@link FamilyRecursion}). */
+class TextFamilyTest {
   /** A corpus over ids 0..6 with a skewed unigram distribution (EOS included). */
   static TextCorpus toyCorpus(long seed) {
     var rng = RandomSource.SPLIT_MIX_64.create(seed);
@@ -25,40 +29,50 @@ class TextRecursionTest {
     return TextCorpus.of(v, train, valid, Tokenizer.WORDS);
   }
 
-  /** Records every generation's values. */
-  static class Recorder implements TextSink {
+  /** Records every generation's values, split as {@link TextFamily} writes them. */
+  static class Recorder implements GenerationSink, TextFamily.SampleListener {
+    final int probes;
     final List<double[]> values = new ArrayList<>();
     final List<double[]> text = new ArrayList<>();
-    final List<double[]> probes = new ArrayList<>();
+    final List<double[]> probeValues = new ArrayList<>();
     final List<Boolean> collapsed = new ArrayList<>();
     final List<String> samples = new ArrayList<>();
     int absorbedFrom = -1;
     int absorbedTo = -1;
+    double lastAbsorbingToken = Double.NaN;
 
-    @Override
-    public void generation(int m, double[] v, double[] t, double[] p, boolean[] pc, boolean c) {
-      assertThat(m).isEqualTo(values.size());
-      values.add(v.clone());
-      text.add(t.clone());
-      probes.add(p.clone());
-      collapsed.add(c);
+    Recorder(int probes) {
+      this.probes = probes;
     }
 
     @Override
-    public void absorbed(int from, int to) {
+    public void generation(int m, double[] v, boolean c) {
+      assertThat(m).isEqualTo(values.size());
+      values.add(Arrays.copyOf(v, Metric.COUNT));
+      text.add(Arrays.copyOfRange(v, TextFamily.TEXT_OFFSET, TextFamily.TEXT_OFFSET + TextMetric.COUNT));
+      double[] p = new double[probes];
+      for (int i = 0; i < probes; i++) {
+        p[i] = v[TextFamily.PROBE_OFFSET + 2 * i];
+      }
+      probeValues.add(p);
+      collapsed.add(c);
+      lastAbsorbingToken = v[TextFamily.PROBE_OFFSET + 2 * probes];
+    }
+
+    @Override
+    public void absorbed(int from, int to, double[] v) {
       absorbedFrom = from;
       absorbedTo = to;
-    }
-
-    @Override
-    public boolean wantsSamples() {
-      return true;
     }
 
     @Override
     public void sample(int m, int index, String document) {
       samples.add(m + ":" + index + ":" + document);
     }
+  }
+
+  static RunResult run(TextSetup setup, ParadigmSpec spec, int maxLength, int gens, long seed, int samples, Recorder rec) {
+    return FamilyRecursion.run(new TextFamily(setup, spec, maxLength, seed, samples, rec), spec, gens, seed, rec);
   }
 
   /**
@@ -77,13 +91,8 @@ class TextRecursionTest {
     double[] sumSq = new double[gens + 1];
     double s0 = Double.NaN;
     for (int r = 0; r < runs; r++) {
-      Recorder rec = new Recorder() {
-        @Override
-        public boolean wantsSamples() {
-          return false;
-        }
-      };
-      TextRecursion.run(setup, ParadigmSpec.fullySynthetic(n), 600, gens, 1000 + r, 0, rec);
+      Recorder rec = new Recorder(0);
+      run(setup, ParadigmSpec.fullySynthetic(n), 600, gens, 1000 + r, 0, rec);
       s0 = rec.values.get(0)[Metric.SIGMA.ordinal()];
       for (int m = 0; m <= gens; m++) {
         double v = m < rec.values.size() ? rec.values.get(m)[Metric.SIGMA.ordinal()] : rec.values.get(rec.values.size() - 1)[Metric.SIGMA.ordinal()];
@@ -106,11 +115,13 @@ class TextRecursionTest {
         ParadigmSpec.fullySynthetic(40),
         ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 30).withRealN(50),
         ParadigmSpec.defaults(Paradigm.ACCUMULATE, 30),
-        ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 30).withKnobs(1, 1, 0, 0, 5))) {
-      Recorder a = new Recorder();
-      Recorder b = new Recorder();
-      TextRecursion.Result ra = TextRecursion.run(setup, spec, 20, 6, 77, 2, a);
-      TextRecursion.Result rb = TextRecursion.run(setup, spec, 20, 6, 77, 2, b);
+        ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 30).withKnobs(1, 1, 0, 0, 5),
+        ParadigmSpec.defaults(Paradigm.MOST_RECENT, 30).withWindow(3, org.collapsefarm.paradigm.Allocation.SPLIT),
+        ParadigmSpec.defaults(Paradigm.RANDOMLY_SAMPLED, 30).withKnobs(0.7, 0.9, 0, 0, 0))) {
+      Recorder a = new Recorder(2);
+      Recorder b = new Recorder(2);
+      RunResult ra = run(setup, spec, 20, 6, 77, 2, a);
+      RunResult rb = run(setup, spec, 20, 6, 77, 2, b);
       assertThat(ra.collapseTime()).isEqualTo(rb.collapseTime());
       for (int m = 0; m < a.values.size(); m++) {
         assertThat(a.values.get(m)).containsExactly(b.values.get(m));
@@ -130,8 +141,8 @@ class TextRecursionTest {
   void generationZeroIsTheTrainingPart() {
     TextCorpus corpus = toyCorpus(3);
     TextSetup setup = new TextSetup(corpus, 2, List.of());
-    Recorder rec = new Recorder();
-    TextRecursion.run(setup, ParadigmSpec.fullySynthetic(100), 600, 1, 5, 0, rec);
+    Recorder rec = new Recorder(0);
+    run(setup, ParadigmSpec.fullySynthetic(100), 600, 1, 5, 0, rec);
     double[] t0 = rec.text.get(0);
     assertThat(t0[TextMetric.VOCAB_KEPT.ordinal()]).isEqualTo(1.0);
     assertThat(t0[TextMetric.UNIGRAM_TV.ordinal()]).isEqualTo(0.0);
@@ -142,8 +153,8 @@ class TextRecursionTest {
   void fullySyntheticCollapsesToOneDocumentAndStops() {
     // Tiny n: the run collapses fast; afterwards every generation is the same deterministic model.
     TextSetup setup = new TextSetup(toyCorpus(4), 2, List.of());
-    Recorder rec = new Recorder();
-    TextRecursion.Result r = TextRecursion.run(setup, ParadigmSpec.fullySynthetic(3), 600, 2000, 9, 0, rec);
+    Recorder rec = new Recorder(0);
+    RunResult r = run(setup, ParadigmSpec.fullySynthetic(3), 600, 2000, 9, 0, rec);
     assertThat(r.censored()).isFalse();
     assertThat(rec.collapsed.get(r.collapseTime())).isTrue();
     assertThat(rec.values).hasSize(r.collapseTime() + 2); // stopped after T + 1
@@ -154,8 +165,8 @@ class TextRecursionTest {
 
   @Test
   void kneserNeyCanBeLeftOut() {
-    Recorder rec = new Recorder();
-    TextRecursion.run(new TextSetup(toyCorpus(7), 2, List.of(), false), ParadigmSpec.fullySynthetic(50), 600, 2, 1, 0, rec);
+    Recorder rec = new Recorder(0);
+    run(new TextSetup(toyCorpus(7), 2, List.of(), false), ParadigmSpec.fullySynthetic(50), 600, 2, 1, 0, rec);
     assertThat(rec.text.get(2)[TextMetric.KN_CROSS_ENTROPY.ordinal()]).isNaN();
     assertThat(rec.text.get(2)[TextMetric.COVERAGE.ordinal()]).isBetween(0.0, 1.0);
   }
@@ -163,11 +174,11 @@ class TextRecursionTest {
   @Test
   void unigramAbsorbingTokenIsTheDiracMass() {
     TextSetup setup = new TextSetup(toyCorpus(5), 1, List.of());
-    Recorder rec = new Recorder();
-    TextRecursion.Result r = TextRecursion.run(setup, ParadigmSpec.fullySynthetic(2), 600, 500, 3, 0, rec);
+    Recorder rec = new Recorder(0);
+    RunResult r = run(setup, ParadigmSpec.fullySynthetic(2), 600, 500, 3, 0, rec);
     assertThat(r.censored()).isFalse();
     assertThat(rec.values.get(r.collapseTime())[Metric.MAX_PROB.ordinal()]).isEqualTo(1.0);
-    assertThat(r.absorbingToken()).isBetween(0, 6);
+    assertThat(rec.lastAbsorbingToken).isBetween(0.0, 6.0);
   }
 
   @Test
@@ -181,26 +192,28 @@ class TextRecursionTest {
     TextCorpus corpus = TextCorpus.of(v, train, TokenCorpus.of(new int[] {a, b}), Tokenizer.WORDS);
     for (int order : new int[] {2, 3}) {
       TextSetup setup = new TextSetup(corpus, order, List.of("a b", "b"));
-      Recorder rec = new Recorder();
-      TextRecursion.run(setup, ParadigmSpec.fullySynthetic(20), 600, 1, 1, 0, rec);
-      assertThat(rec.probes.get(0)[0]).isEqualTo(0.75);
-      assertThat(rec.probes.get(0)[1]).isEqualTo(3.0 / 12); // unigram p(b): 3 of 12 tokens (EOS included)
+      Recorder rec = new Recorder(2);
+      run(setup, ParadigmSpec.fullySynthetic(20), 600, 1, 1, 0, rec);
+      assertThat(rec.probeValues.get(0)[0]).isEqualTo(0.75);
+      assertThat(rec.probeValues.get(0)[1]).isEqualTo(3.0 / 12); // unigram p(b): 3 of 12 tokens (EOS included)
     }
     assertThatThrownBy(() -> new TextSetup(corpus, 2, List.of("a zebra")))
         .isInstanceOf(ParameterException.class).hasMessageStartingWith("probes: ");
     // A history longer than k − 1 does not apply: NaN, never collapsed.
-    Recorder longer = new Recorder();
-    TextRecursion.run(new TextSetup(corpus, 2, List.of("a b c")), ParadigmSpec.fullySynthetic(20), 600, 1, 1, 0, longer);
-    assertThat(longer.probes.get(0)[0]).isNaN();
+    Recorder longer = new Recorder(1);
+    run(new TextSetup(corpus, 2, List.of("a b c")), ParadigmSpec.fullySynthetic(20), 600, 1, 1, 0, longer);
+    assertThat(longer.probeValues.get(0)[0]).isNaN();
   }
 
   @Test
   void badParametersNameTheirKey() {
     TextSetup setup = new TextSetup(toyCorpus(6), 2, List.of());
-    assertThatThrownBy(() -> TextRecursion.run(setup, ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 5).withRealN(1_000_000), 600, 3, 1, 0, new Recorder()))
+    assertThatThrownBy(() -> run(setup, ParadigmSpec.defaults(Paradigm.PARTIALLY_SYNTHETIC, 5).withRealN(1_000_000), 600, 3, 1, 0, new Recorder(0)))
         .isInstanceOf(ParameterException.class).hasMessageStartingWith("real-n: ");
-    assertThatThrownBy(() -> TextRecursion.run(setup, ParadigmSpec.fullySynthetic(5), 0, 3, 1, 0, new Recorder()))
+    assertThatThrownBy(() -> run(setup, ParadigmSpec.fullySynthetic(5), 0, 3, 1, 0, new Recorder(0)))
         .isInstanceOf(ParameterException.class).hasMessageStartingWith("max-length: ");
+    assertThatThrownBy(() -> run(setup, ParadigmSpec.fullySynthetic(5).withKnobs(1, 1, 0.5, 0.1, 0), 600, 3, 1, 0, new Recorder(0)))
+        .isInstanceOf(ParameterException.class).hasMessageStartingWith("smoothing: ");
     assertThatThrownBy(() -> NgramGraph.checkOrder(0, 10)).isInstanceOf(ParameterException.class).hasMessageStartingWith("order: ");
     assertThatThrownBy(() -> NgramGraph.checkOrder(5, 100_000)).isInstanceOf(ParameterException.class)
         .hasMessageStartingWith("max-vocabulary: ");
