@@ -1,0 +1,236 @@
+package org.collapsefarm.jobs.studies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.io.output.NullOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.TestSpark;
+import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.config.SweepLoader;
+import org.collapsefarm.jobs.simulate.SimulateJob;
+import org.collapsefarm.jobs.sql.ResultsViews;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The headline claims of every built-in study (README "Built-in studies", the conf headers, written by
+ * {@code submit/studies-summary}) hold on a reduced run of the same conf file: fewer replicates, and
+ * fewer n or a lower cap where the claim survives it, so that a change that makes a claim untrue fails
+ * CI. Each claim is a direction or a rough size with a tolerance from the run's own standard error at
+ * z = {@value #Z} (two-sided α ≈ 10⁻³ per claim), on fixed seeds (the conf files' own).
+ */
+class BuiltInStudiesClaimsTest {
+  /** Standard errors allowed per claim: two-sided α ≈ 1e-3. */
+  static final double Z = 3.3;
+  private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
+  private static final Path CONF = Path.of("..", "conf");
+
+  @TempDir static Path dir;
+  static SparkSession spark;
+
+  @BeforeAll
+  static void session() {
+    spark = TestSpark.session();
+  }
+
+  /** Simulates conf/{study}.conf with the overrides and registers its tables as views. */
+  private static void simulate(String study, String... overrides) throws Exception {
+    List<String> sets = new ArrayList<>(List.of(overrides));
+    sets.add("sweep.output=\"" + dir.toString().replace("\\", "/") + "\"");
+    Sweep sweep = SweepLoader.load(CONF.resolve(study + ".conf"), sets);
+    SimulateJob.Outcome outcome = SimulateJob.run(spark, sweep, new SimulateJob.Options(0, SimulateJob.AUTOMATIC_CHUNKS, QUIET));
+    org.apache.hadoop.fs.Path root = outcome.folder().root();
+    FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    ResultsViews.register(spark, fs, root);
+    spark.sql("SELECT r.*, c.probs, c.s0, -2 * r.n * aggregate(c.probs, 0D, (a, p) -> a + (1 - p) * ln(1 - p)) wf "
+        + "FROM runs r JOIN contexts c USING (context_id)").createOrReplaceTempView("rc");
+  }
+
+  private static List<Row> rows(String sql) {
+    return spark.sql(sql).collectAsList();
+  }
+
+  private static Row row(String sql) {
+    List<Row> r = rows(sql);
+    assertThat(r).as(sql).hasSize(1);
+    return r.get(0);
+  }
+
+  /** Asserts lo − Z·se ≤ estimate ≤ hi + Z·se. */
+  private static void within(String what, double estimate, double se, double lo, double hi) {
+    assertThat(estimate).as("%s = %.4g ± %.3g (se), claimed %.4g–%.4g", what, estimate, se, lo, hi)
+        .isBetween(lo - Z * se, hi + Z * se);
+  }
+
+  @Test
+  void quickstart() throws Exception {
+    simulate("quickstart", "sweep.replicates=60");
+    assertThat(row("SELECT count(*), sum(CASE WHEN censored THEN 1 ELSE 0 END) FROM rc "
+        + "WHERE paradigm IN ('fully-synthetic', 'most-recent')").getLong(1)).as("fully synthetic and K = 5 all collapse")
+        .isZero();
+    assertThat(row("SELECT sum(CASE WHEN censored THEN 0 ELSE 1 END) FROM rc WHERE paradigm = 'partially-synthetic'")
+        .getLong(0)).as("partially synthetic never collapses").isZero();
+    // fully synthetic follows Wright–Fisher within its (ln n)/3 + 1 bias (README, "Statistical choices")
+    for (Row g : rows("SELECT n, avg(collapse_time), stddev(collapse_time) / sqrt(count(*)), first(wf) FROM rc "
+        + "WHERE paradigm = 'fully-synthetic' GROUP BY group_id, n")) {
+      double tol = Math.log(g.getInt(0)) / 3 + 1;
+      within("mean T vs Wright–Fisher", g.getDouble(1), g.getDouble(2), g.getDouble(3) - tol, g.getDouble(3) + tol);
+    }
+    // the 5 most recent models delay collapse 4.1–5.7× (the measured range over the contexts)
+    for (Row g : rows("SELECT avg(m.t) / avg(f.t), "
+        + "avg(m.t) / avg(f.t) * sqrt(pow(stddev(m.t) / avg(m.t), 2) + pow(stddev(f.t) / avg(f.t), 2)) / sqrt(count(*)) "
+        + "FROM (SELECT context_id, replicate, collapse_time t FROM rc WHERE paradigm = 'most-recent') m "
+        + "JOIN (SELECT context_id, replicate, collapse_time t FROM rc WHERE paradigm = 'fully-synthetic' AND n = 10) f "
+        + "USING (context_id, replicate) GROUP BY context_id")) {
+      within("delay of K = 5", g.getDouble(0), g.getDouble(1), 4.1, 5.7);
+    }
+    // accumulate-subsample: a Dirac at M in at most 1.5 % of the runs
+    for (Row g : rows("SELECT s.dirac_fraction, s.runs FROM generation_stats s JOIN (SELECT DISTINCT group_id FROM rc "
+        + "WHERE paradigm = 'accumulate-subsample') a USING (group_id) WHERE s.generation = 1000")) {
+      within("accumulate: Dirac at M", g.getDouble(0), Math.sqrt(0.015 * 0.985 / g.getLong(1)), 0, 0.015);
+    }
+  }
+
+  /** Groups of a fully synthetic study: n, mean T, its se, Wright–Fisher E[T], censored runs. */
+  private static List<Row> fullySyntheticGroups() {
+    return rows("SELECT n, avg(collapse_time), stddev(collapse_time) / sqrt(count(*)), first(wf), "
+        + "sum(CASE WHEN censored THEN 1 ELSE 0 END) FROM rc GROUP BY group_id, n");
+  }
+
+  @Test
+  void seddikFig1() throws Exception {
+    simulate("seddik-fig1", "sweep.replicates=150", "sweep.record.trajectories=none");
+    for (Row g : fullySyntheticGroups()) {
+      assertThat(g.getLong(4)).as("every run collapses").isZero();
+    }
+    // Prop. 1: the absorbing token is i with probability p_i = 0.5, 0.3, 0.2, at each n
+    for (Row g : rows("SELECT n, avg(CASE WHEN absorbing_token = 0 THEN 1.0 ELSE 0.0 END), "
+        + "avg(CASE WHEN absorbing_token = 2 THEN 1.0 ELSE 0.0 END), count(*) FROM rc GROUP BY n")) {
+      long runs = g.getLong(3);
+      within("share absorbed at token 0", g.getDecimal(1).doubleValue(), Math.sqrt(0.25 / runs), 0.5, 0.5);
+      within("share absorbed at token 2", g.getDecimal(2).doubleValue(), Math.sqrt(0.16 / runs), 0.2, 0.2);
+    }
+  }
+
+  @Test
+  void seddikFig2() throws Exception {
+    // n up to 200 of the study's 10 … 2000 (the claim is about the ratio, not the size)
+    simulate("seddik-fig2", "sweep.replicates=60", "sweep.paradigms=[{paradigm=fully-synthetic, n=[10, 50, 200]}]");
+    for (Row g : fullySyntheticGroups()) {
+      assertThat(g.getLong(4)).as("no run censored").isZero();
+      double ratio = g.getDouble(1) / g.getDouble(3);
+      double se = g.getDouble(2) / g.getDouble(3);
+      if (g.getInt(0) >= 50) {
+        within("E[T] / Wright–Fisher, n >= 50", ratio, se, 0.96, 1.03);
+      } else {
+        within("E[T] / Wright–Fisher, n = 10", ratio, se, 0.89, 0.99);
+      }
+    }
+  }
+
+  @Test
+  void seddikFig3() throws Exception {
+    simulate("seddik-fig3", "sweep.replicates=100", "sweep.paradigms=[{paradigm=fully-synthetic, n=[10, 50]}]");
+    // eq. 6: E sigma_m = 1 - (1 - 1/n)^m (1 - S_0), at m = 10 and 50
+    for (Row g : rows("SELECT s.generation, s.sigma_mean, s.sigma_sd / sqrt(s.runs), "
+        + "1 - pow(1 - 1.0 / c.n, s.generation) * (1 - c.s0) FROM generation_stats s "
+        + "JOIN (SELECT DISTINCT group_id, n, s0 FROM rc) c USING (group_id) WHERE s.generation IN (10, 50)")) {
+      within("sigma_m vs eq. 6", g.getDouble(1), g.getDouble(2), g.getDouble(3), g.getDouble(3));
+    }
+    // ||p^(M) - p^(1)||_1 ends at 2(1 - S_1), S_1 = 1/n + (1 - 1/n) S_0, once every run is absorbed
+    for (Row g : rows("SELECT s.l1_p1_mean, s.l1_p1_sd / sqrt(s.runs), 2 * (1 - (1.0 / c.n + (1 - 1.0 / c.n) * c.s0)) "
+        + "FROM generation_stats s JOIN (SELECT DISTINCT group_id, n, s0 FROM rc) c USING (group_id) "
+        + "WHERE s.generation = (SELECT max(generation) FROM generation_stats)")) {
+      within("l1_p1 at M vs 2(1 - S_1)", g.getDouble(0), g.getDouble(1), g.getDouble(2), g.getDouble(2));
+    }
+  }
+
+  @Test
+  void seddikFig4() throws Exception {
+    simulate("seddik-fig4", "sweep.replicates=60", "sweep.max-generations=100");
+    assertThat(row("SELECT sum(CASE WHEN censored THEN 0 ELSE 1 END) FROM rc").getLong(0)).as("no run collapses").isZero();
+    // sigma_m plateaus just above S_0 = 0.1: 0.101 to 0.113 at these N and n
+    for (Row g : rows("SELECT sigma_mean, sigma_sd / sqrt(runs) FROM generation_stats WHERE generation = 100")) {
+      within("sigma plateau", g.getDouble(0), g.getDouble(1), 0.101, 0.113);
+    }
+  }
+
+  @Test
+  void seddikFig6() throws Exception {
+    simulate("seddik-fig6", "sweep.replicates=40", "sweep.paradigms=["
+        + "{paradigm=most-recent, n=100, window=[1, 5, 10], allocation=split}, "
+        + "{paradigm=randomly-sampled, n=100, source=per-sample}]");
+    // sigma_1000 at n = 100: 1 for K = 1, 0.68 (K = 5), 0.35 (K = 10), 0.115 (randomly sampled per-sample)
+    Row r = row("SELECT "
+        + "max(CASE WHEN c.paradigm = 'most-recent' AND c.window = 1 THEN s.sigma_mean END), "
+        + "max(CASE WHEN c.paradigm = 'most-recent' AND c.window = 5 THEN s.sigma_mean END), "
+        + "max(CASE WHEN c.paradigm = 'most-recent' AND c.window = 5 THEN s.sigma_sd / sqrt(s.runs) END), "
+        + "max(CASE WHEN c.paradigm = 'most-recent' AND c.window = 10 THEN s.sigma_mean END), "
+        + "max(CASE WHEN c.paradigm = 'most-recent' AND c.window = 10 THEN s.sigma_sd / sqrt(s.runs) END), "
+        + "max(CASE WHEN c.paradigm = 'randomly-sampled' THEN s.sigma_mean END), "
+        + "max(CASE WHEN c.paradigm = 'randomly-sampled' THEN s.sigma_sd / sqrt(s.runs) END) "
+        + "FROM generation_stats s JOIN (SELECT DISTINCT group_id, paradigm, window FROM cells) c USING (group_id) "
+        + "WHERE s.generation = 1000");
+    assertThat(r.getDouble(0)).as("K = 1 collapses").isEqualTo(1.0);
+    within("sigma_1000, K = 5", r.getDouble(1), r.getDouble(2), 0.68, 0.68);
+    within("sigma_1000, K = 10", r.getDouble(3), r.getDouble(4), 0.35, 0.35);
+    within("sigma_1000, randomly sampled per-sample", r.getDouble(5), r.getDouble(6), 0.115, 0.115);
+  }
+
+  @Test
+  void wangAccumulate() throws Exception {
+    // n = 100 only, M = 1,000 of the study's 10,000: the claims are about n = 100 and the freeze after ~100
+    simulate("wang-accumulate", "sweep.replicates=20", "sweep.max-generations=1000",
+        "sweep.paradigms=[{paradigm=accumulate-subsample, n=100, rate=[0.1, 2], pool=[corpora, fresh]}]");
+    assertThat(row("SELECT max(collapsed_by) FROM generation_stats").getLong(0))
+        .as("no run with n = 100 is ever a Dirac").isZero();
+    // the drift freezes: ||p^(M) - p^(0)||_1 = its value at m = 100 within 0.03
+    for (Row g : rows("SELECT a.l1_p0_mean - b.l1_p0_mean, a.l1_p0_sd / sqrt(a.runs) FROM generation_stats a "
+        + "JOIN generation_stats b ON a.group_id = b.group_id AND b.generation = 100 WHERE a.generation = 1000")) {
+      within("drift from m = 100 to 1000", g.getDouble(0), g.getDouble(1), -0.03, 0.03);
+    }
+    // with corpora the level does not depend on k (0.71-0.72 at n = 100)
+    for (Row g : rows("SELECT s.l1_p0_mean, s.l1_p0_sd / sqrt(s.runs) FROM generation_stats s JOIN "
+        + "(SELECT DISTINCT group_id, pool FROM cells) c USING (group_id) WHERE c.pool = 'corpora' AND s.generation = 1000")) {
+      within("corpora drift level, n = 100", g.getDouble(0), g.getDouble(1), 0.71, 0.72);
+    }
+  }
+
+  @Test
+  void mitigations() throws Exception {
+    simulate("mitigations", "sweep.replicates=40");
+    Row r = row("SELECT "
+        + "avg(CASE WHEN c.temperature = 1 AND c.top_p = 1 AND c.smoothing = 0 AND c.real_anchor = 0 THEN r.collapse_time END), "
+        + "avg(CASE WHEN c.temperature < 1 THEN r.collapse_time END), "
+        + "sum(CASE WHEN c.temperature > 1 AND NOT r.censored THEN 1 ELSE 0 END), "
+        + "sum(CASE WHEN c.smoothing >= 0.01 AND NOT r.censored THEN 1 ELSE 0 END) "
+        + "FROM rc r JOIN (SELECT DISTINCT group_id, temperature, top_p, smoothing, real_anchor FROM cells) c USING (group_id)");
+    assertThat(r.getDouble(1)).as("temperature 0.8 collapses many times sooner").isLessThan(r.getDouble(0) / 5);
+    assertThat(r.getLong(2)).as("temperature 1.2: no collapse within M").isZero();
+    assertThat(r.getLong(3)).as("add-0.01 smoothing: no collapse within M").isZero();
+    Row a = row("SELECT s.dirac_fraction, s.sigma_mean, s.sigma_sd / sqrt(s.runs) FROM generation_stats s "
+        + "JOIN (SELECT DISTINCT group_id, real_anchor FROM cells) c USING (group_id) "
+        + "WHERE c.real_anchor > 0 AND s.generation = 2000");
+    assertThat(a.getDouble(0)).as("the real anchor: no run a Dirac at M").isZero();
+    within("the real anchor's sigma at M", a.getDouble(1), a.getDouble(2), 0.41, 0.41);
+  }
+
+  @Test
+  void cotReplaceGrid() throws Exception {
+    // V and n up to 300 of the grid's 10^5 (E[T] ≈ 2n whatever V is the claim)
+    simulate("cot-replace-grid", "sweep.replicates=20", "sweep.max-generations=20000",
+        "sweep.contexts=[{family=uniform, vocabulary=[10, 300]}]",
+        "sweep.paradigms=[{paradigm=fully-synthetic, n=[10, 300]}]");
+    for (Row g : fullySyntheticGroups()) {
+      assertThat(g.getLong(4)).as("every run collapses").isZero();
+      within("E[T] / Wright–Fisher", g.getDouble(1) / g.getDouble(3), g.getDouble(2) / g.getDouble(3), 0.85, 1.08);
+    }
+  }
+}
