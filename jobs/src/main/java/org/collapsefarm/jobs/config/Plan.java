@@ -10,23 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.jobs.simulate.TimeEstimate;
 import org.collapsefarm.paradigm.ParadigmSpec;
 
 /**
  * The human-readable plan of a sweep, printed by {@code validate}: contexts, parameter sets, groups,
  * cells, the estimated work (MATH.md §4: a fully synthetic run lasts about {@code −2n Σ(1−p_i)ln(1−p_i)}
- * generations) and the time it would take at {@link #ASSUMED_GENERATIONS_PER_CORE_SECOND}.
+ * generations) and the time simulate would take ({@link TimeEstimate}: measured rates per paradigm
+ * family and the farm's start-up).
  */
 public final class Plan {
-  /**
-   * The kernel speed assumed for the time estimate: a planning figure, not a promise. Measured on
-   * this project's 2-core machine (kernel alone, one thread, every cell of the file, November 2026):
-   * {@code conf/cot-replace-grid.conf} ran its 1.10e8 generations in 63 CPU-seconds (1.7e6 per
-   * core-second; large n costs more per generation), {@code conf/quickstart.conf} its 1.36e6 at
-   * 4.3e5 per second including JIT warm-up. The vectorised NumPy peer does 7–8e5
-   * (shared/peers/README.md).
-   */
-  public static final double ASSUMED_GENERATIONS_PER_CORE_SECOND = 1e6;
   /** Lines listed per section before "… and N more". */
   static final int MAX_LINES = 12;
 
@@ -76,17 +69,15 @@ public final class Plan {
     line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(s.groups().size()), count(s.replicates()));
     line(b, "work:   about %s generations in all (fully synthetic: Wright-Fisher E[T] = -2n sum (1-p_i) ln(1-p_i), "
         + "capped at M; other paradigms run to M)", approx(total));
-    double coreSeconds = total / ASSUMED_GENERATIONS_PER_CORE_SECOND;
+    double coreSeconds = TimeEstimate.workCoreSeconds(s);
     int cores = localCores(s.sparkMaster());
     if (cores > 0) {
-      line(b, "time:   about %s on %d cores at an assumed %s generations per core-second (a planning rate, "
-          + "not a measurement), plus Spark start-up", duration(coreSeconds / cores), cores, approx(ASSUMED_GENERATIONS_PER_CORE_SECOND));
+      line(b, "time:   simulate about %s on %d cores: %s of start-up (JVM, Spark, tables) + %s core-seconds of kernel "
+          + "work at the rates measured per paradigm family (BENCHMARKS.md)", duration(TimeEstimate.wallSeconds(s, cores)),
+          cores, duration(TimeEstimate.STARTUP_SECONDS), approx(coreSeconds));
     } else {
-      line(b, "time:   about %s core-seconds at an assumed %s generations per core-second; divide by the cluster's cores",
-          approx(coreSeconds), approx(ASSUMED_GENERATIONS_PER_CORE_SECOND));
-    }
-    if (s.isText()) {
-      describeText(b, s);
+      line(b, "time:   simulate about %s core-seconds of kernel work at the rates measured per paradigm family "
+          + "(BENCHMARKS.md); divide by the cluster's cores and add Spark's start-up", approx(coreSeconds));
     }
     line(b, "spark:  master %s%s", s.sparkMaster() == null ? "not set (local[*] unless spark-submit sets one)" : s.sparkMaster(),
         s.sparkConf().isEmpty() ? "" : ", " + String.join(", ", s.sparkConf().entrySet().stream()
