@@ -102,6 +102,18 @@ public final class StandaloneCluster implements AutoCloseable {
     throw new IllegalStateException("workers did not register within " + READY_TIMEOUT + ": " + last);
   }
 
+  /**
+   * Kills Worker {@code w} and the executors it launched (SIGKILL, by pid), as a machine lost
+   * mid-job would: the driver loses the executor, the Master the Worker.
+   */
+  public void killWorker(int w) throws InterruptedException {
+    Process worker = processes.get(1 + w);
+    List<ProcessHandle> executors = worker.descendants().toList();
+    executors.forEach(ProcessHandle::destroyForcibly);
+    JvmProcesses.kill(worker);
+    executors.forEach(e -> e.onExit().join());
+  }
+
   /** Stops executors, workers and the master: every JVM this cluster started, by pid. */
   @Override
   public void close() throws InterruptedException {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the SparkSession builder. They decide where and how fast a sweep runs, never its results, so they
  * are not part of the sweep definition.
  */
-final class SparkSettings {
+public final class SparkSettings {
   /** The master URLs Spark accepts (spark-submit's --master wins over this key). */
   private static final Pattern MASTER = Pattern.compile(
       "local|local\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?\\]|local-cluster\\[\\d+,\\d+,\\d+\\]"
@@ -25,7 +25,18 @@ final class SparkSettings {
    */
   record Settings(String master, Map<String, String> conf) {}
 
+  /**
+   * The fault-injection testing aid read by the simulate stage's tasks: the fraction of tasks whose
+   * first attempt throws part-way (README, "Running on a cluster").
+   */
+  public static final String INJECT_TASK_FAILURES = "spark.collapsefarm.inject.task-failures";
+
   private SparkSettings() {}
+
+  private static boolean fraction(ConfigValue v) {
+    return v.valueType() == ConfigValueType.NUMBER && ((Number) v.unwrapped()).doubleValue() >= 0
+        && ((Number) v.unwrapped()).doubleValue() <= 1;
+  }
 
   static Settings read(ConfigValue spark) throws ConfigException {
     if (spark == null) {
@@ -42,6 +53,9 @@ final class SparkSettings {
         if (!MASTER.matcher(master).matches()) {
           throw new ConfigException(key, "unknown master '" + master + "'", MASTERS);
         }
+      } else if (key.equals(INJECT_TASK_FAILURES) && !fraction(v)) {
+        throw new ConfigException(key, "must be a number between 0 and 1 (a testing aid: the fraction of simulate "
+            + "tasks whose first attempt fails), got " + Values.describe(v));
       } else if (v.valueType() == ConfigValueType.LIST || v.valueType() == ConfigValueType.OBJECT) {
         throw new ConfigException(key, "takes one value (Spark settings are not grid axes), got " + Values.describe(v));
       } else {

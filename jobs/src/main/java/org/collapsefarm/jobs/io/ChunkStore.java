@@ -2,33 +2,46 @@ package org.collapsefarm.jobs.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Exactly-once commits of simulation chunks. A chunk's tables are written under {@code
- * _chunks/_tmp/<chunk>-<uuid>/}; a {@code _COMMITTED} marker is added last and the whole directory
- * is renamed to {@code _chunks/chunk-NNNNN/} — one directory rename, atomic on local file systems and
- * HDFS. A killed attempt leaves only a temporary directory, which the next start deletes; a
- * committed chunk is never recomputed. The chunk count is fixed at the first start ({@code
+ * Exactly-once commits of simulation chunks that need no atomic rename, so they hold on object
+ * stores (S3, GCS) as on HDFS and local disks. An attempt at chunk c writes its tables under a fresh
+ * folder {@code _chunks/chunk-NNNNN/attempt-<uuid>/<table>/}; when they are complete, the attempt
+ * lists its own files and writes the chunk's {@link ChunkManifest} — the exact files of each table
+ * and the cell count — as one small file, {@code _chunks/_manifests/chunk-NNNNN.manifest}, last. A
+ * chunk exists only through its manifest: every reader (the resume logic, the compaction) takes the
+ * files the manifests name and never lists a data folder, so files of a failed attempt — half-copied
+ * by a non-atomic rename, or complete but never committed — are invisible, and the next attempt at
+ * the chunk deletes them ({@link #begin}). The chunk count is fixed at the first start ({@code
  * _sweep/layout.properties}) so cell → chunk assignment survives a change of defaults.
  */
 public final class ChunkStore {
   public static final String CHUNKS_DIR = "_chunks";
-  public static final String COMMITTED = "_COMMITTED";
-  private static final String TMP = "_tmp";
+  public static final String MANIFESTS_DIR = "_manifests";
+  private static final String MANIFEST_SUFFIX = ".manifest";
+  private static final Pattern MANIFEST_NAME = Pattern.compile("chunk-(\\d+)\\.manifest");
+  /** The folder of killed attempts of the rename-based layout before manifests (issue 13). */
+  private static final String LEGACY_TMP = "_tmp";
   private static final String CHUNKS_KEY = "chunks";
 
   private final ResultsFolder folder;
   private final Path chunksDir;
+  private final Path manifestsDir;
 
   public ChunkStore(ResultsFolder folder) {
     this.folder = folder;
     this.chunksDir = new Path(folder.root(), CHUNKS_DIR);
+    this.manifestsDir = new Path(chunksDir, MANIFESTS_DIR);
   }
 
   /**
@@ -57,32 +70,37 @@ public final class ChunkStore {
     return Integer.parseInt(p.getProperty(CHUNKS_KEY).trim());
   }
 
-  /** The final directory of chunk c. */
+  /** The folder of chunk c's attempts. */
   public Path chunk(int c) {
-    return new Path(chunksDir, String.format(Locale.ROOT, "chunk-%05d", c));
+    return new Path(chunksDir, name(c));
   }
 
-  /** Deletes what killed attempts left behind. */
-  public void clearTemporary() {
-    folder.delete(new Path(chunksDir, TMP));
+  /** The manifest of chunk c. */
+  public Path manifest(int c) {
+    return new Path(manifestsDir, name(c) + MANIFEST_SUFFIX);
   }
 
-  /** The committed chunk numbers. */
-  public TreeSet<Integer> committed() {
-    TreeSet<Integer> done = new TreeSet<>();
+  private static String name(int c) {
+    return String.format(Locale.ROOT, "chunk-%05d", c);
+  }
+
+  /**
+   * The committed chunks, by number: every complete manifest. (The listing is of the manifests
+   * folder, whose files each appear whole; data folders are never listed.)
+   */
+  public TreeMap<Integer, ChunkManifest> committed() {
+    TreeMap<Integer, ChunkManifest> done = new TreeMap<>();
     try {
-      if (!folder.fs().exists(chunksDir)) {
+      if (!folder.fs().exists(manifestsDir)) {
         return done;
       }
-      for (FileStatus status : folder.fs().listStatus(chunksDir)) {
-        String name = status.getPath().getName();
-        if (status.isDirectory() && name.startsWith("chunk-")) {
-          if (folder.fs().exists(new Path(status.getPath(), COMMITTED))) {
-            done.add(Integer.parseInt(name.substring("chunk-".length())));
-          } else {
-            // Only possible on a store without atomic rename: treat as not done.
-            folder.delete(status.getPath());
-          }
+      for (FileStatus status : folder.fs().listStatus(manifestsDir)) {
+        Matcher m = MANIFEST_NAME.matcher(status.getPath().getName());
+        if (m.matches()) {
+          int c = Integer.parseInt(m.group(1));
+          folder.read(status.getPath()).flatMap(ChunkManifest::parse)
+              .filter(manifest -> manifest.chunk() == c)
+              .ifPresent(manifest -> done.put(c, manifest));
         }
       }
       return done;
@@ -91,25 +109,65 @@ public final class ChunkStore {
     }
   }
 
-  /** A fresh temporary directory for an attempt at chunk c. */
-  public Path begin(int c) {
-    return new Path(new Path(chunksDir, TMP), chunk(c).getName() + "-" + UUID.randomUUID());
+  /** Deletes the folder of killed attempts the rename-based layout (before manifests) left. */
+  public void clearLegacyTemporary() {
+    folder.delete(new Path(chunksDir, LEGACY_TMP));
   }
 
-  /** Marks the attempt complete and renames it into place. */
-  public void commit(int c, Path attempt) {
+  /**
+   * A fresh attempt folder for chunk c, after deleting whatever earlier attempts at c left: without a
+   * manifest, nothing refers to them.
+   */
+  public Path begin(int c) {
+    if (folder.exists(manifest(c))) {
+      throw new IllegalStateException("chunk " + c + " is already committed");
+    }
+    folder.delete(chunk(c));
+    return new Path(chunk(c), "attempt-" + UUID.randomUUID());
+  }
+
+  /**
+   * Commits an attempt whose tables are completely written: lists the attempt's own files (Spark's
+   * markers, names starting with {@code _} or {@code .}, left out) and writes the manifest, last.
+   */
+  public ChunkManifest commit(int c, Path attempt, long cells) {
+    List<ChunkManifest.DataFile> files = new ArrayList<>();
     try {
-      folder.writeAtomically(new Path(attempt, COMMITTED), "");
-      if (!folder.fs().rename(attempt, chunk(c))) {
-        throw new IOException("could not commit " + attempt + " as " + chunk(c));
+      // <attempt>/<table>/<file>: each table's data files sit directly in its folder.
+      for (FileStatus table : folder.fs().listStatus(attempt)) {
+        if (hidden(table.getPath().getName())) {
+          continue;
+        }
+        if (!table.isDirectory()) {
+          throw new IOException("unexpected file in chunk attempt " + attempt + ": " + table.getPath());
+        }
+        for (FileStatus file : folder.fs().listStatus(table.getPath())) {
+          if (!hidden(file.getPath().getName())) {
+            if (!file.isFile()) {
+              throw new IOException("unexpected folder in chunk table " + table.getPath() + ": " + file.getPath());
+            }
+            files.add(new ChunkManifest.DataFile(table.getPath().getName(), file.getPath().getName(), file.getLen()));
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    files.sort(java.util.Comparator.comparing(ChunkManifest.DataFile::table).thenComparing(ChunkManifest.DataFile::path));
+    ChunkManifest manifest = new ChunkManifest(c, cells, attempt.getName(), files);
+    folder.writeAtomically(manifest(c), manifest.text());
+    return manifest;
   }
 
-  /** One internal table's folder in every committed chunk, for Spark's reader. */
-  public String[] tablePaths(String table) {
-    return committed().stream().map(c -> new Path(chunk(c), table).toString()).toArray(String[]::new);
+  private static boolean hidden(String name) {
+    return name.startsWith("_") || name.startsWith(".");
+  }
+
+  /** Every data file of one internal table in the committed chunks, for Spark's reader. */
+  public String[] tableFiles(String table) {
+    List<String> paths = new ArrayList<>();
+    committed().values().forEach(m -> m.files().stream().filter(f -> f.table().equals(table))
+        .forEach(f -> paths.add(new Path(new Path(new Path(chunk(m.chunk()), m.attempt()), table), f.path()).toString())));
+    return paths.toArray(String[]::new);
   }
 }

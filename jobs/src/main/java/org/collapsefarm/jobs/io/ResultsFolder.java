@@ -21,7 +21,8 @@ import org.apache.hadoop.fs.Path;
  *   _sweep/definition.conf, definition.sha256   which sweep these results belong to (contract)
  *   _sweep/layout.properties                    the chunk count, fixed at the first start
  *   _sweep/finalized                            all chunks committed and the tables compacted
- *   _chunks/chunk-00000/ …                      committed chunks ({@link ChunkStore})
+ *   _chunks/_manifests/chunk-00000.manifest …  committed chunks: their files ({@link ChunkStore})
+ *   _chunks/chunk-00000/attempt-&lt;uuid&gt;/ …       the chunks' data, visible only through a manifest
  *   contexts/ cells/ runs/ generation_stats/ trajectories/   the tables (Parquet)
  * </pre>
  */

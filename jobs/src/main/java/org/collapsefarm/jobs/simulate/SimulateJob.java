@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.fs.Path;
@@ -24,11 +23,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Sweep;
+import org.collapsefarm.jobs.io.ChunkManifest;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.measure.GenerationAccumulator;
@@ -97,6 +98,7 @@ public final class SimulateJob {
     int chunks = store.chunkCount(options.chunkCells() == AUTOMATIC_CHUNKS
         ? automaticChunks(sweep.cellCount(), CellPlan.totalEstimatedCost(sweep), spark.sparkContext().defaultParallelism())
         : proposedChunks(sweep.cellCount(), options.chunkCells()));
+    TaskFaults.fraction(spark.sparkContext().getConf()); // a bad testing setting fails here, not in every task
     if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
       return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
     }
@@ -112,10 +114,10 @@ public final class SimulateJob {
     }
     LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
-    store.clearTemporary();
-    Set<Integer> committed = store.committed();
-    long alreadyDone = committed.isEmpty() ? 0 : committedCells(spark, store);
-    List<Integer> todo = IntStream.range(0, chunks).filter(c -> !committed.contains(c)).boxed().toList();
+    store.clearLegacyTemporary();
+    Map<Integer, ChunkManifest> committed = store.committed();
+    long alreadyDone = committed.values().stream().mapToLong(ChunkManifest::cells).sum();
+    List<Integer> todo = IntStream.range(0, chunks).filter(c -> !committed.containsKey(c)).boxed().toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions =
         options.partitions() > 0 ? options.partitions() : PARTITIONS_PER_CORE * jsc.defaultParallelism();
@@ -146,10 +148,6 @@ public final class SimulateJob {
     return new Outcome(folder, sweep.cellCount(), toDo, chunks, todo.size());
   }
 
-  /** The cells of the committed chunks: their runs rows, counted from the Parquet footers. */
-  private static long committedCells(SparkSession spark, ChunkStore store) {
-    return spark.read().schema(Tables.RUNS_SCHEMA).parquet(store.tablePaths(Tables.RUNS)).count();
-  }
 
   /**
    * Chunks of about {@link #CHUNK_SECONDS} of wall time on {@code cores} each, by the estimated work
@@ -187,8 +185,16 @@ public final class SimulateJob {
     // cells of this chunk from its replicate ranges.
     JavaRDD<BinResult> results =
         jsc.parallelize(bins, bins.size())
-            .map(bin -> CellRunner.run(factory.cells(bin, chunk), contexts.value(), maxGenerations, grid,
-                () -> done.add(1)))
+            .map(bin -> {
+              TaskFaults faults = TaskFaults.forTask(chunk, factory.chunks(), bin);
+              BinResult result = CellRunner.run(factory.cells(bin, chunk), contexts.value(), maxGenerations, grid,
+                  () -> {
+                    done.add(1);
+                    faults.cellDone();
+                  });
+              faults.taskDone();
+              return result;
+            })
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Path attempt = store.begin(chunk);
@@ -217,7 +223,9 @@ public final class SimulateJob {
             .write()
             .parquet(new Path(attempt, Tables.TRAJECTORIES).toString());
       }
-      store.commit(chunk, attempt);
+      // The cached bins' row counts: the chunk's cells, recorded in its manifest.
+      long cells = results.map(r -> (long) r.runs().size()).fold(0L, Long::sum);
+      store.commit(chunk, attempt, cells);
     } finally {
       results.unpersist(false);
     }
@@ -249,31 +257,36 @@ public final class SimulateJob {
     return rows;
   }
 
-  /** The final tables, recomputed from every committed chunk (idempotent). */
+  /**
+   * The final tables, recomputed from the files the committed chunks' manifests name (idempotent;
+   * never a listing of the chunks' folders, where a failed attempt may have left files).
+   */
   static void compact(SparkSession spark, ResultsFolder folder, ChunkStore store, boolean trajectories) {
     spark.sparkContext().setJobDescription("compact tables");
-    spark
-        .read()
-        .schema(Tables.RUNS_SCHEMA)
-        .parquet(store.tablePaths(Tables.RUNS))
+    chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA)
         .sortWithinPartitions("cell_id") // no shuffle: a copy of the chunks' files, each sorted
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.RUNS));
-    generationStats(spark.read().schema(Tables.PARTIALS_SCHEMA).parquet(store.tablePaths(Tables.GENERATION_PARTIALS)))
+    generationStats(chunkTable(spark, store, Tables.GENERATION_PARTIALS, Tables.PARTIALS_SCHEMA))
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(folder.table(Tables.GENERATION_STATS));
     if (trajectories) {
-      spark
-          .read()
-          .schema(Tables.TRAJECTORIES_SCHEMA)
-          .parquet(store.tablePaths(Tables.TRAJECTORIES))
+      chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA)
           .sortWithinPartitions("cell_id", "generation")
           .write()
           .mode(SaveMode.Overwrite)
           .parquet(folder.table(Tables.TRAJECTORIES));
     }
+  }
+
+  /** One internal table over every committed chunk: the files of the manifests (none: no rows). */
+  private static Dataset<Row> chunkTable(SparkSession spark, ChunkStore store, String table, StructType schema) {
+    String[] files = store.tableFiles(table);
+    return files.length == 0
+        ? spark.createDataFrame(List.of(), schema)
+        : spark.read().schema(schema).parquet(files);
   }
 
   /**

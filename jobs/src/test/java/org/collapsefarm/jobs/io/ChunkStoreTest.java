@@ -17,19 +17,40 @@ class ChunkStoreTest {
   }
 
   @Test
-  void onlyRenamedChunksCountAsCommittedAndLeftoversAreCleared() throws Exception {
+  void onlyManifestsMakeChunksAndTheirFilesVisible() throws Exception {
     ChunkStore store = new ChunkStore(folder());
     org.apache.hadoop.fs.Path a = store.begin(3);
-    Files.createDirectories(Path.of(a.toUri()));
-    Files.writeString(Path.of(a.toUri()).resolve("part-0"), "x");
-    store.commit(3, a);
-    org.apache.hadoop.fs.Path killed = store.begin(5); // an attempt that never commits
-    Files.createDirectories(Path.of(killed.toUri()));
-    assertThat(store.committed()).containsExactly(3);
-    assertThat(Files.readString(Path.of(store.chunk(3).toUri()).resolve("part-0"))).isEqualTo("x");
-    store.clearTemporary();
+    Path runs = Files.createDirectories(Path.of(a.toUri()).resolve("runs"));
+    Files.writeString(runs.resolve("part-0.parquet"), "xy");
+    Files.writeString(runs.resolve("_SUCCESS"), "");
+    Files.writeString(runs.resolve(".part-0.parquet.crc"), "");
+    ChunkManifest manifest = store.commit(3, a, 17);
+    assertThat(manifest.files()).containsExactly(new ChunkManifest.DataFile("runs", "part-0.parquet", 2));
+    // An attempt that wrote its data but never its manifest: invisible to every reader.
+    org.apache.hadoop.fs.Path killed = store.begin(5);
+    Files.createDirectories(Path.of(killed.toUri()).resolve("runs"));
+    Files.writeString(Path.of(killed.toUri()).resolve("runs").resolve("part-9.parquet"), "z");
+    assertThat(store.committed()).containsOnlyKeys(3);
+    assertThat(store.committed().get(3)).isEqualTo(manifest);
+    assertThat(store.committed().get(3).cells()).isEqualTo(17);
+    assertThat(store.tableFiles("runs")).containsExactly(new org.apache.hadoop.fs.Path(a, "runs/part-0.parquet").toString());
+    assertThat(store.tableFiles("trajectories")).isEmpty();
+    // The next attempt at chunk 5 deletes the leftovers; a committed chunk cannot be begun again.
+    org.apache.hadoop.fs.Path again = store.begin(5);
     assertThat(Files.exists(Path.of(killed.toUri()))).isFalse();
-    assertThat(store.committed()).containsExactly(3);
+    assertThat(again).isNotEqualTo(killed);
+    assertThatThrownBy(() -> store.begin(3)).hasMessageContaining("already committed");
+  }
+
+  @Test
+  void aTornManifestIsNoManifest() {
+    ChunkManifest m = new ChunkManifest(4, 9, "attempt-x",
+        java.util.List.of(new ChunkManifest.DataFile("runs", "part-0.parquet", 5)));
+    assertThat(ChunkManifest.parse(m.text())).contains(m);
+    String text = m.text();
+    for (int cut = 0; cut < text.length() - 1; cut++) {
+      assertThat(ChunkManifest.parse(text.substring(0, cut))).as("cut at %d", cut).isEmpty();
+    }
   }
 
   @Test

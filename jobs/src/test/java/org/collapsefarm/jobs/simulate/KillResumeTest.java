@@ -120,16 +120,7 @@ class KillResumeTest {
   }
 
   private static int committedChunks(Path chunks) {
-    File[] dirs = chunks.toFile().listFiles((d, name) -> name.startsWith("chunk-"));
-    if (dirs == null) {
-      return 0;
-    }
-    int n = 0;
-    for (File d : dirs) {
-      if (new File(d, ChunkStore.COMMITTED).exists()) {
-        n++;
-      }
-    }
-    return n;
+    File[] manifests = chunks.resolve(ChunkStore.MANIFESTS_DIR).toFile().listFiles((d, name) -> name.endsWith(".manifest"));
+    return manifests == null ? 0 : manifests.length;
   }
 }

@@ -219,7 +219,7 @@ class SimulateJobTest {
     // Lose chunk 2 and the compaction, as if killed before they were committed; a different
     // --chunk-cells on restart must not change the recorded chunk layout.
     Path root = other.resolve("resume");
-    deleteTree(root.resolve(ChunkStore.CHUNKS_DIR).resolve("chunk-00002"));
+    deleteTree(root.resolve(ChunkStore.CHUNKS_DIR).resolve(ChunkStore.MANIFESTS_DIR).resolve("chunk-00002.manifest"));
     deleteTree(root.resolve("_sweep").resolve("finalized"));
     deleteTree(root.resolve(Tables.RUNS));
     CellPlan plan = CellPlan.of(s, 4);
