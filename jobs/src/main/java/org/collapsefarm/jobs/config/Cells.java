@@ -15,39 +15,61 @@ public final class Cells {
     return groupId + "-" + String.format(Locale.ROOT, "%06d", replicate);
   }
 
-  /**
-   * The FNV-1a state of {@code groupId + "-"}: with {@link #key(long, int)} it gives the key of every
-   * cell of the group without building their ids (the executors scan millions of them per chunk).
-   */
-  public static long keyPrefix(String groupId) {
-    return CellSeeds.fnv1a(CellSeeds.FNV_OFFSET_BASIS, groupId + "-");
+  /** {@code CellSeeds.key(cellId(groupId, replicate))}, without building the id. */
+  public static long key(String groupId, int replicate) {
+    return new KeySequence(groupId, replicate).key();
   }
 
   /**
-   * {@code CellSeeds.key(cellId(groupId, replicate))}, from {@code prefix = keyPrefix(groupId)}: the
-   * replicate's decimal digits, zero-padded to 6, continue the prefix's FNV-1a state.
+   * The keys of replicates {@code from}, {@code from + 1}, … of one group, in order: FNV-1a continues
+   * the state of {@code groupId + "-"} over the replicate's digits (zero-padded to 6), kept as an
+   * odometer, so that a step costs a few multiplications and no string or division — the executors
+   * scan every replicate of their ranges once per chunk.
    */
-  public static long key(long prefix, int replicate) {
-    if (replicate < 0) {
-      throw new IllegalArgumentException("replicate must be >= 0, got " + replicate);
-    }
-    long h = prefix;
-    for (int d = Math.max(6, digits(replicate)) - 1; d >= 0; d--) {
-      h = CellSeeds.fnv1a(h, (byte) ('0' + (replicate / POWERS_OF_TEN[d]) % 10));
-    }
-    return CellSeeds.mix64(h);
-  }
+  public static final class KeySequence {
+    private final long prefix;
+    private byte[] digits;
+    private int replicate;
 
-  private static final int[] POWERS_OF_TEN = {
-    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
-  };
-
-  private static int digits(int x) {
-    int d = 1;
-    while (d < POWERS_OF_TEN.length && x >= POWERS_OF_TEN[d]) {
-      d++;
+    public KeySequence(String groupId, int from) {
+      if (from < 0) {
+        throw new IllegalArgumentException("replicate must be >= 0, got " + from);
+      }
+      this.prefix = CellSeeds.fnv1a(CellSeeds.FNV_OFFSET_BASIS, groupId + "-");
+      this.replicate = from;
+      this.digits = String.format(Locale.ROOT, "%06d", from).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
-    return d;
+
+    /** The current replicate. */
+    public int replicate() {
+      return replicate;
+    }
+
+    /** The current replicate's key. */
+    public long key() {
+      long h = prefix;
+      for (byte d : digits) {
+        h = CellSeeds.fnv1a(h, d);
+      }
+      return CellSeeds.mix64(h);
+    }
+
+    /** Moves to the next replicate. */
+    public void next() {
+      replicate++;
+      int i = digits.length - 1;
+      while (i >= 0 && digits[i] == '9') {
+        digits[i--] = '0';
+      }
+      if (i >= 0) {
+        digits[i]++;
+      } else {
+        byte[] longer = new byte[digits.length + 1];
+        longer[0] = '1';
+        System.arraycopy(digits, 0, longer, 1, digits.length);
+        digits = longer;
+      }
+    }
   }
 
   /** The cell's seed: {@code CellSeeds.cellSeed(sweep seed, CellSeeds.key(cellId))}. */

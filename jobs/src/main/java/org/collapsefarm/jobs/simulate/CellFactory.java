@@ -30,7 +30,7 @@ public record CellFactory(long sweepSeed, Trajectories trajectories, int chunks)
 
   /** Replicate r of a group, as a cell. */
   public CellTask cell(Group group, double cellCost, int r) {
-    long key = Cells.key(Cells.keyPrefix(group.groupId()), r);
+    long key = Cells.key(group.groupId(), r);
     return cell(group, cellCost, r, key, chunkOf(key, chunks));
   }
 
@@ -56,25 +56,23 @@ public record CellFactory(long sweepSeed, Trajectories trajectories, int chunks)
   public Iterable<CellTask> cells(List<CellRange> ranges, int chunk) {
     return () -> new Iterator<>() {
       private int range = -1;
-      private int r;
-      private long prefix;
+      private Cells.KeySequence keys;
       private CellTask next;
 
       @Override
       public boolean hasNext() {
         while (next == null) {
-          if (range >= 0 && r < ranges.get(range).to()) {
-            long key = Cells.key(prefix, r);
+          if (range >= 0 && keys.replicate() < ranges.get(range).to()) {
+            long key = keys.key();
             int c = chunkOf(key, chunks);
             if (chunk == ALL_CHUNKS || c == chunk) {
               CellRange current = ranges.get(range);
-              next = cell(current.group(), current.cellCost(), r, key, c);
+              next = cell(current.group(), current.cellCost(), keys.replicate(), key, c);
             }
-            r++;
+            keys.next();
           } else if (range + 1 < ranges.size()) {
             range++;
-            r = ranges.get(range).from();
-            prefix = Cells.keyPrefix(ranges.get(range).group().groupId());
+            keys = new Cells.KeySequence(ranges.get(range).group().groupId(), ranges.get(range).from());
           } else {
             return false;
           }

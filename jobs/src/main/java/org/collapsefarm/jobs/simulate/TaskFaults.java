@@ -57,7 +57,7 @@ final class TaskFaults {
       return new TaskFaults(Long.MAX_VALUE);
     }
     CellRange first = bin.get(0);
-    long identity = CellSeeds.mix64(Cells.key(Cells.keyPrefix(first.group().groupId()), first.from()) ^ CellSeeds.mix64(chunk));
+    long identity = CellSeeds.mix64(Cells.key(first.group().groupId(), first.from()) ^ CellSeeds.mix64(chunk));
     // The top 53 bits as a uniform number in [0, 1).
     if ((identity >>> 11) * 0x1.0p-53 >= fraction) {
       return new TaskFaults(Long.MAX_VALUE);

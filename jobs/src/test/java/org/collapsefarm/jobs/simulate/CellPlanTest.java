@@ -64,11 +64,23 @@ class CellPlanTest {
   }
 
   @Test
-  void keysFromTheGroupPrefixAreTheKeysOfTheCellIds() {
+  void keysWithoutTheIdAreTheKeysOfTheCellIds() {
     String group = sweep.groups().get(3).groupId();
-    long prefix = Cells.keyPrefix(group);
     for (int r : new int[] {0, 7, 42, 999_999, 1_000_000, 123_456_789, Integer.MAX_VALUE}) {
-      assertThat(Cells.key(prefix, r)).as("replicate %d", r).isEqualTo(CellSeeds.key(Cells.cellId(group, r)));
+      assertThat(Cells.key(group, r)).as("replicate %d", r).isEqualTo(CellSeeds.key(Cells.cellId(group, r)));
+    }
+  }
+
+  @Test
+  void keySequencesStepThroughTheKeysOfTheCellIds() {
+    String group = sweep.groups().get(5).groupId();
+    for (int from : new int[] {0, 999_990, 9_999_995}) {
+      Cells.KeySequence keys = new Cells.KeySequence(group, from);
+      for (int r = from; r < from + 20; r++) {
+        assertThat(keys.replicate()).isEqualTo(r);
+        assertThat(keys.key()).as("replicate %d", r).isEqualTo(CellSeeds.key(Cells.cellId(group, r)));
+        keys.next();
+      }
     }
   }
 
