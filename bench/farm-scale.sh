@@ -7,14 +7,15 @@
 # local mode the driver and the executors share it) and the peak resident memory.
 # Usage: bench/farm-scale.sh CELLS [JAR]   e.g. FARM_JAVA_OPTS=-Xmx1g bench/farm-scale.sh 20000000
 #   JAR: an application jar to measure instead of this checkout's (e.g. one built from an older
-#   commit, for a baseline). Results go to bench/out/farm-scale/ (git-ignored).
+#   commit, for a baseline); SPARK_JARS: Spark's jars (default this checkout's spark-home/jars).
+#   Results go to bench/out/farm-scale-CELLS/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source submit/env.sh
 farm_build_if_missing
 cells="${1:?usage: bench/farm-scale.sh CELLS [JAR]}"
 jar="${2:-$FARM_JAR}"
-out="$PWD/bench/out/farm-scale"
+out="$PWD/bench/out/farm-scale-$cells"
 rm -rf "$out" && mkdir -p "$out"
 read -r -a opens <<< "$(farm_java_opens)"
 read -r -a java_opts <<< "${FARM_JAVA_OPTS:--Xmx1g}"
@@ -25,6 +26,7 @@ sweep {
   name = scale
   output = "$out/results"
   seed = 20261206
+  max-cells = 2000000000
   replicates = $(( (cells + 9) / 10 ))
   max-generations = 100
   contexts = [
@@ -38,7 +40,7 @@ CONF
 echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg); java options: ${java_opts[*]}; jar: $jar"
 t0=$(date +%s.%N)
 /usr/bin/time -v -o "$out/time.txt" java "${opens[@]}" "${java_opts[@]}" -Xlog:gc:file="$out/gc.log" \
-  -cp "$jar:$FARM_SPARK_HOME/jars/*" org.collapsefarm.jobs.Farm simulate "$conf" --master "local[$(nproc)]" \
+  -cp "$jar:${SPARK_JARS:-$FARM_SPARK_HOME/jars}/*" org.collapsefarm.jobs.Farm simulate "$conf" --master "local[$(nproc)]" \
   > "$out/farm.log" 2>&1 || { echo "simulate failed (exit $?), see $out/farm.log:"; tail -5 "$out/farm.log"; }
 t1=$(date +%s.%N)
 wall=$(echo "$t1 - $t0" | bc -l)
