@@ -20,6 +20,7 @@ import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.MissingInputException;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.text.TextTheoryGroups;
 import org.collapsefarm.jobs.simulate.Tables;
 import org.collapsefarm.jobs.theory.AtomicTables;
 import org.collapsefarm.jobs.theory.TheoryTable;
@@ -70,6 +71,9 @@ public final class CompareJob {
     List<Tuple2<String, GroupSpec>> groups = new ArrayList<>();
     for (Group g : sweep.groups()) {
       groups.add(new Tuple2<>(g.groupId(), new GroupSpec(contexts.get(g.contextId()), g.spec())));
+    }
+    for (TextTheoryGroups.Unigram g : TextTheoryGroups.of(spark, sweep, folder)) {
+      groups.add(new Tuple2<>(g.groupId(), new GroupSpec(g.context(), g.spec())));
     }
     int maxGenerations = sweep.maxGenerations();
     int[] grid = TheoryRows.generations(maxGenerations);

@@ -14,6 +14,7 @@ import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.text.TextTheoryGroups;
 import org.collapsefarm.paradigm.ParadigmSpec;
 import org.collapsefarm.theory.TheoryRows;
 
@@ -47,6 +48,9 @@ public final class TheoryJob {
     List<GroupSpec> groups = new ArrayList<>();
     for (Group g : sweep.groups()) {
       groups.add(new GroupSpec(g.groupId(), contexts.get(g.contextId()), g.spec()));
+    }
+    for (TextTheoryGroups.Unigram g : TextTheoryGroups.of(spark, sweep, folder)) {
+      groups.add(new GroupSpec(g.groupId(), g.context(), g.spec()));
     }
     int maxGenerations = sweep.maxGenerations();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

@@ -159,8 +159,17 @@ class TextSimulateTest {
         .where("order = 2").collectAsList())
         .hasSize(3 * 9 * 2)
         .allSatisfy(row -> assertThat(row.<String>getAs("text")).startsWith("there"));
-    // The later stages run on a text sweep.
-    assertThat(Files.exists(dir.resolve("results/single/comparison"))).isTrue();
+    // MATH.md §8's exact link: the order-1 fully synthetic group (and only it) gets [S] Theorem 1's rows
+    // and the categorical checks, with the training part's unigram distribution as p^(0).
+    String unigramGroup = spark.read().parquet(a + "/cells")
+        .where("order = 1 and paradigm = 'fully-synthetic'").first().getAs("group_id");
+    List<Row> theory = spark.read().parquet(a + "/theory").select("group_id").distinct().collectAsList();
+    assertThat(theory).hasSize(1);
+    assertThat(theory.get(0).getString(0)).isEqualTo(unigramGroup);
+    List<Row> sm = spark.read().parquet(a + "/comparison")
+        .where("group_id = '" + unigramGroup + "' and check_name = 'S_m'").collectAsList();
+    assertThat(sm).isNotEmpty();
+    assertThat(sm).allSatisfy(row -> assertThat(row.<String>getAs("verdict")).isIn("consistent", "not-applicable"));
   }
 
   @Test
