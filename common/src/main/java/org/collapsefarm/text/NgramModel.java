@@ -22,9 +22,16 @@ public final class NgramModel {
   private int[] counts;
   private long total;
   private final long[] stateTotal;
-  /** Urn: state s's block is urn[urnStart[s] .. urnStart[s+1]). */
-  private final long[] urnStart;
+  /** Urn: state s's block is urn[urnBase[s] .. urnBase[s] + c(h)). */
+  private final int[] urnBase;
+  /** c(h) as an int (a training set is below 2^31 tokens). */
+  private final int[] urnSize;
   private int[] urn = new int[0];
+  /**
+   * The state after edge e, or −1 when a document ends there: after EOS, or at a history this model
+   * never continues. One lookup per generated token instead of three.
+   */
+  private final int[] after;
   /** Knob sampler: kept edges and their cumulative weights per state, [knobStart[s], knobStart[s+1]). */
   private int[] knobStart;
   private int[] knobEdge;
@@ -35,7 +42,9 @@ public final class NgramModel {
     this.temperature = temperature;
     this.topP = topP;
     this.stateTotal = new long[graph.states()];
-    this.urnStart = new long[graph.states() + 1];
+    this.urnBase = new int[graph.states()];
+    this.urnSize = new int[graph.states()];
+    this.after = new int[graph.edges()];
   }
 
   public NgramGraph graph() {
@@ -57,6 +66,13 @@ public final class NgramModel {
       t += c;
     }
     total = t;
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("a training set of more than 2^31 tokens");
+    }
+    for (int e = 0; e < after.length; e++) {
+      int next = graph.edgeNext(e);
+      after[e] = graph.edgeToken(e) == Vocabulary.EOS || next < 0 || stateTotal[next] == 0 ? -1 : next;
+    }
     if (temperature == 1.0 && topP == 1.0) {
       buildUrn();
     } else {
@@ -66,12 +82,11 @@ public final class NgramModel {
 
   private void buildUrn() {
     int states = graph.states();
-    urnStart[0] = 0;
+    int base = 0;
     for (int s = 0; s < states; s++) {
-      urnStart[s + 1] = urnStart[s] + stateTotal[s];
-    }
-    if (total > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("a training set of more than 2^31 tokens");
+      urnBase[s] = base;
+      urnSize[s] = (int) stateTotal[s];
+      base += urnSize[s];
     }
     if (urn.length < total) {
       urn = new int[(int) total];
@@ -173,6 +188,7 @@ public final class NgramModel {
   public int generate(int tokens, int maxLength, UniformRandomProvider rng, EdgeText out) {
     out.ensure(tokens);
     int[] dst = out.edges;
+    int[] next = after;
     int pos = out.size;
     int end = pos + tokens;
     int docs = 0;
@@ -184,25 +200,16 @@ public final class NgramModel {
       int s = 0;
       int len = 0;
       while (pos < end) {
-        int e = plain ? drawUrn(s, rng) : drawKnob(s, rng);
+        int e = plain ? urn[urnBase[s] + rng.nextInt(urnSize[s])] : drawKnob(s, rng);
         dst[pos++] = e;
-        len++;
-        int next = graph.edgeNext(e);
-        if (next == 0 && graph.order() > 1 || graph.edgeToken(e) == Vocabulary.EOS || len == maxLength
-            || next < 0 || stateTotal[next] == 0) {
+        s = next[e];
+        if (s < 0 || ++len == maxLength) {
           break;
         }
-        s = next;
       }
     }
     out.size = pos;
     return docs;
-  }
-
-  private int drawUrn(int s, UniformRandomProvider rng) {
-    long base = urnStart[s];
-    long c = stateTotal[s];
-    return urn[(int) (base + (c <= Integer.MAX_VALUE ? rng.nextInt((int) c) : rng.nextLong(c)))];
   }
 
   private int drawKnob(int s, UniformRandomProvider rng) {
