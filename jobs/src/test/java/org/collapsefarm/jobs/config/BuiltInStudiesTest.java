@@ -42,7 +42,11 @@ class BuiltInStudiesTest {
     String fileName = conf.getFileName().toString();
     assertThat(s.name()).as("sweep.name of " + fileName).isEqualTo(fileName.replaceFirst("\\.conf$", ""));
     assertThat(s.output()).isEqualTo("results");
-    assertThat(s.groups()).isNotEmpty().extracting(Group::groupId).doesNotHaveDuplicates();
+    if (s.isText()) {
+      assertThat(s.text().groups()).isNotEmpty().extracting(TextSweep.Group::groupId).doesNotHaveDuplicates();
+    } else {
+      assertThat(s.groups()).isNotEmpty().extracting(Group::groupId).doesNotHaveDuplicates();
+    }
     assertThat(Plan.describe(s)).contains("sweep " + s.name() + " -> ").contains("cells:  ");
   }
 
@@ -50,7 +54,16 @@ class BuiltInStudiesTest {
   void builtInStudiesAreAllShipped() throws IOException {
     assertThat(shippedConfs().map(p -> p.getFileName().toString())).contains(
         "quickstart.conf", "cot-replace-grid.conf", "seddik-fig1.conf", "seddik-fig2.conf", "seddik-fig3.conf",
-        "seddik-fig4.conf", "seddik-fig6.conf", "wang-accumulate.conf", "mitigations.conf");
+        "seddik-fig4.conf", "seddik-fig6.conf", "wang-accumulate.conf", "mitigations.conf", "wang-text.conf");
+  }
+
+  @Test
+  void wangTextRunsTheFiveParadigmSettingsAtOrdersTwoAndThreeOnTheBuiltInCorpus() throws ConfigException {
+    Sweep s = load("wang-text");
+    assertThat(s.text().corpora()).singleElement().satisfies(c -> assertThat(c.builtin()).isTrue());
+    assertThat(s.text().groups()).hasSize(2 * 5);
+    assertThat(s.text().groups()).extracting(TextSweep.Group::order).containsOnly(2, 3);
+    assertThat(s.text().probes()).containsExactly("there was", "there were");
   }
 
   @Test
