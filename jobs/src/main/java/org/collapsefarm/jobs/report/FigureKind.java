@@ -38,7 +38,15 @@ public enum FigureKind {
   MITIGATIONS("Mitigations: temperature τ, top-p, add-λ smoothing, real anchor (MATH.md §2)",
       "Markers: mean over runs ± 95% CI, one series per knob setting of the same paradigm and n, black"
           + " for the neutral knobs. First chart: the collapsed fraction ρ_m = P(T ≤ m); second:"
-          + " ‖p^(m) − p^(0)‖₁, how far the models drift from the truth.");
+          + " ‖p^(m) − p^(0)‖₁, how far the models drift from the truth."),
+  TEXT_PERPLEXITY("Text: validation perplexity and coverage against m ([W] Fig. 3)",
+      "Markers: mean over runs ± 95% CI at every generation, one series per parameter set, one chart per"
+          + " corpus and order; dashed: the untrained model's perplexity |V_0 ∪ {<unk>}| (uniform)."),
+  TEXT_PROBES("Text: probes p^(m)(w | x) against m ([W] Fig. 2)",
+      "Markers: mean over the runs whose history x is alive; thin pale lines in the same colour: mean ± 1 sd."),
+  TEXT_VOCABULARY("Text: vocabulary kept and distinct-2 against m",
+      "Markers: mean over runs ± 95% CI; the share of the training part's types still produced, and"
+          + " distinct bigrams over bigrams of text generated from p^(m).");
 
   private final String heading;
   private final String key;

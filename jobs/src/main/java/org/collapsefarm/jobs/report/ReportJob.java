@@ -45,8 +45,10 @@ public final class ReportJob {
       new SimplexFigures(data, sink).draw();
       new AccumulateFigures(data, sink).draw();
       new MitigationFigures(data, sink).draw();
+      String samples = new TextFigures(spark, folder, sink).draw();
       Path report = new Path(folder.root(), REPORT);
-      String text = ReportMarkdown.render(sweep.name(), folder.root().toString(), data, sink.figures(), sink.skipped());
+      String text = ReportMarkdown.render(sweep.name(), folder.root().toString(), data, sink.figures(), sink.skipped())
+          + samples;
       try (OutputStream out = folder.fs().create(report, true)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }

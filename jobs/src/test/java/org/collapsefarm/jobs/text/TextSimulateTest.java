@@ -170,6 +170,16 @@ class TextSimulateTest {
         .where("group_id = '" + unigramGroup + "' and check_name = 'S_m'").collectAsList();
     assertThat(sm).isNotEmpty();
     assertThat(sm).allSatisfy(row -> assertThat(row.<String>getAs("verdict")).isIn("consistent", "not-applicable"));
+    // The report: [W] Fig. 3's perplexity per corpus and order, probes at order 2, samples in report.md.
+    Path figures = dir.resolve("results/single/figures");
+    assertThat(figures.resolve("text-perplexity-toy-order-1.png")).isRegularFile();
+    assertThat(figures.resolve("text-perplexity-toy-order-2.svg")).isRegularFile();
+    assertThat(figures.resolve("text-coverage-toy-order-2.png")).isRegularFile();
+    assertThat(figures.resolve("text-probe-there-was-toy-order-2.png")).isRegularFile();
+    assertThat(figures.resolve("text-probe-there-was-toy-order-1.png")).doesNotExist();
+    assertThat(figures.resolve("text-distinct-2-toy-order-1.png")).isRegularFile();
+    String report = Files.readString(dir.resolve("results/single/report.md"));
+    assertThat(report).contains("## Sample documents").contains("| toy, order 2 | fully-synthetic n=400 | 8 | there");
   }
 
   @Test
