@@ -11,9 +11,9 @@ import org.collapsefarm.jobs.Farm;
 import picocli.CommandLine;
 
 /** Runs {@code farm} in-process, as {@code main} would, with stdout and stderr captured. */
-final class FarmRunner {
+public final class FarmRunner {
   /** What one invocation produced. */
-  record Result(int exitCode, String out, String err) {
+  public record Result(int exitCode, String out, String err) {
     List<String> errLines() {
       return err.lines().toList();
     }
@@ -21,7 +21,7 @@ final class FarmRunner {
 
   private FarmRunner() {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     return run(CommandLines.create(new Farm()), args);
   }
 

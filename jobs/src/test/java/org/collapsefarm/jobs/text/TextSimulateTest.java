@@ -2,23 +2,20 @@ package org.collapsefarm.jobs.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.cli.CommandLines;
+import org.collapsefarm.jobs.cli.FarmRunner;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** A text sweep through the command line on the fork's local session: tables, determinism, bad input. */
 class TextSimulateTest {
@@ -29,16 +26,8 @@ class TextSimulateTest {
     TestSpark.session();
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result farm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = CommandLines.create(new Farm());
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static FarmRunner.Result farm(String... args) {
+    return FarmRunner.run(args);
   }
 
   /** 300 small English documents from a 30-word vocabulary (one per line), seeded. */
@@ -94,8 +83,8 @@ class TextSimulateTest {
     List<String> docs = documents();
     corpusFile("corpus/a.txt", docs);
     String glob = dir.resolve("corpus").resolve("*.txt").toString();
-    Result r = farm("run", conf("single", glob, "").toString(), "--partitions", "1");
-    assertThat(r.code()).as(r.err()).isZero();
+    FarmRunner.Result r = farm("run", conf("single", glob, "").toString(), "--partitions", "1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("simulate: 36 text cells");
     // The same documents, in reverse order, in three files read by more tasks: the same bits
     // (the corpus's documents are ordered by a hash of their text, not by where they were read).
@@ -105,9 +94,9 @@ class TextSimulateTest {
     corpusFile("corpus/x.txt", reversed.subList(0, 100));
     corpusFile("corpus/y.txt", reversed.subList(100, 220));
     corpusFile("corpus/z.txt", reversed.subList(220, 300));
-    Result r3 = farm("simulate", conf("single", glob, "").toString(), "--partitions", "5",
+    FarmRunner.Result r3 = farm("simulate", conf("single", glob, "").toString(), "--partitions", "5",
         "--set", "sweep.output=\"" + dir.resolve("results2").toString().replace("\\", "/") + "\"");
-    assertThat(r3.code()).as(r3.err()).isZero();
+    assertThat(r3.exitCode()).as(r3.err()).isZero();
 
     SparkSession spark = TestSpark.session();
     String a = dir.resolve("results/single").toString();
@@ -185,37 +174,37 @@ class TextSimulateTest {
   @Test
   void badCorporaExitWithCode2AndWriteNothing() throws Exception {
     Path good = corpusFile("good.txt", documents());
-    Result missing = farm("simulate", conf("missing", dir.resolve("nope*.txt").toString(), "").toString());
-    assertThat(missing.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    FarmRunner.Result missing = farm("simulate", conf("missing", dir.resolve("nope*.txt").toString(), "").toString());
+    assertThat(missing.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(missing.err()).startsWith("error: sweep.corpora[0].path: ").doesNotContain("\n\n");
 
     Path empty = corpusFile("empty.txt", List.of());
-    Result none = farm("simulate", conf("empty", empty.toString(), "").toString());
-    assertThat(none.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    FarmRunner.Result none = farm("simulate", conf("empty", empty.toString(), "").toString());
+    assertThat(none.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(none.err()).startsWith("error: sweep.corpora[0].path: the corpus has no document");
 
     Path german = corpusFile("german.txt", List.of("Die Kommission ist sich des Problems bewusst und wird handeln."));
-    Result language = farm("simulate", conf("german", german.toString(), "").toString());
-    assertThat(language.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    FarmRunner.Result language = farm("simulate", conf("german", german.toString(), "").toString());
+    assertThat(language.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(language.err()).startsWith("error: sweep.corpora[0].language: ");
 
-    Result probe = farm("simulate", conf("probe", good.toString(), "").toString(),
+    FarmRunner.Result probe = farm("simulate", conf("probe", good.toString(), "").toString(),
         "--set", "sweep.text.probes=[\"there zebra\"]");
-    assertThat(probe.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    assertThat(probe.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(probe.err()).startsWith("error: sweep.text.probes: ").contains("zebra");
 
-    Result order = farm("validate", conf("order", good.toString(), "").toString(), "--set", "sweep.text.order=0");
-    assertThat(order.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    FarmRunner.Result order = farm("validate", conf("order", good.toString(), "").toString(), "--set", "sweep.text.order=0");
+    assertThat(order.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(order.err()).startsWith("error: sweep.text.order: ");
 
-    Result budget = farm("validate", conf("budget", good.toString(), "").toString(),
+    FarmRunner.Result budget = farm("validate", conf("budget", good.toString(), "").toString(),
         "--set", "sweep.text.order=3", "--set", "sweep.paradigms=[{paradigm = fully-synthetic, n = 2}]");
-    assertThat(budget.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    assertThat(budget.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(budget.err()).startsWith("error: sweep.paradigms.n: ");
 
-    Result realN = farm("simulate", conf("realn", good.toString(), "").toString(),
+    FarmRunner.Result realN = farm("simulate", conf("realn", good.toString(), "").toString(),
         "--set", "sweep.paradigms=[{paradigm = partially-synthetic, n = 10, real-n = 100000000}]");
-    assertThat(realN.code()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    assertThat(realN.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(realN.err()).startsWith("error: sweep.paradigms.real-n: ");
 
     assertThat(dir.resolve("results")).doesNotExist();
