@@ -35,6 +35,11 @@ public final class Plan {
     line(b, "  seed %d, %s replicates per group, max-generations M = %s, trajectories: %s",
         s.seed(), count(s.replicates()), count(s.maxGenerations()), s.trajectories().canonical());
 
+    if (s.isText()) {
+      describeText(b, s);
+      spark(b, s);
+      return b.toString();
+    }
     line(b, "contexts: %d", s.contexts().size());
     int shown = 0;
     for (ContextEntry c : s.contexts()) {
@@ -79,10 +84,14 @@ public final class Plan {
       line(b, "time:   simulate about %s core-seconds of kernel work at the rates measured per paradigm family "
           + "(BENCHMARKS.md); divide by the cluster's cores and add Spark's start-up", approx(coreSeconds));
     }
+    spark(b, s);
+    return b.toString();
+  }
+
+  private static void spark(StringBuilder b, Sweep s) {
     line(b, "spark:  master %s%s", s.sparkMaster() == null ? "not set (local[*] unless spark-submit sets one)" : s.sparkMaster(),
         s.sparkConf().isEmpty() ? "" : ", " + String.join(", ", s.sparkConf().entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue()).toList()));
-    return b.toString();
   }
 
   /** The text part (MATH.md §8): corpora, orders, groups, cells and the tokens they generate. */
@@ -100,8 +109,12 @@ public final class Plan {
     for (TextSweep.Group g : t.groups()) {
       tokens += (double) g.spec().n() * s.maxGenerations();
     }
-    line(b, "text groups: %s (corpora x orders x parameter sets); cells %s; about %s tokens generated in all",
-        count(t.groups().size()), count((long) t.groups().size() * s.replicates()), approx(tokens * s.replicates()));
+    line(b, "groups: %s = %d corpora x %d orders x %d parameter sets", count(t.groups().size()), t.corpora().size(),
+        t.groups().stream().map(TextSweep.Group::order).distinct().count(),
+        t.groups().stream().map(TextSweep.Group::spec).distinct().count());
+    line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(t.groups().size()), count(s.replicates()));
+    line(b, "work:   about %s tokens generated in all (n per generation, M generations; runs absorbed early stop sooner)",
+        approx(tokens * s.replicates()));
   }
 
   /** The results folder as the user will find it. */
