@@ -99,8 +99,10 @@ class ReportCommandTest {
         .containsPattern("\\| S_m \\| \\d+ \\|").contains("### Violated rows")
         .contains("_Not drawn: the sweep recorded no trajectories")
         .contains("_Not drawn: the sweep has no most-recent or randomly-sampled group._")
-        .contains("_Not drawn: no group with a knob away from its neutral value._");
-    assertThat(report.split("_Not drawn", -1)).as("only those three kinds are skipped").hasSize(4);
+        .contains("_Not drawn: no group with a knob away from its neutral value._")
+        .contains("_Not drawn: the sweep has no text group._");
+    // Those three kinds, and the three text kinds of a sweep without corpora.
+    assertThat(report.split("_Not drawn", -1)).as("only those kinds are skipped").hasSize(4 + 3);
   }
 
   @Test
