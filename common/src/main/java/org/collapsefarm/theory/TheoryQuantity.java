@@ -43,7 +43,25 @@ public enum TheoryQuantity {
   REAL_SHARE("real_share", null, "expected real share of generation m's training sample", 0, 1),
   REAL_SHARE_POOL("real_share_pool", null, "real share of the pool = corpora pool", 0, 1),
   /** The long-run value of an S_m recursion of MATH.md 6 (real anchor, add-λ smoothing). */
-  S_STATIONARY("S_stationary", null, "the limit of S_m as m grows (MATH.md 6)", 0, 1);
+  S_STATIONARY("S_stationary", null, "the limit of S_m as m grows (MATH.md 6)", 0, 1),
+  // Model families (MATH.md 7): each per-generation quantity is the expectation of the measurement
+  // column of the same name.
+  VAR_RATIO("var_ratio", CheckKind.EXACT, "mean of var_ratio per generation", 0, Double.POSITIVE_INFINITY),
+  LOG_VAR("log_var", CheckKind.EXACT, "mean of log_var per generation", Double.NEGATIVE_INFINITY,
+      Double.POSITIVE_INFINITY),
+  /** Var ln σ²_m = m ψ′((n−1)/2): informational (the comparison checks the mean of log_var). */
+  LOG_VAR_VARIANCE("log_var_variance", null, "variance of log_var over runs", 0, Double.POSITIVE_INFINITY),
+  MEAN_SQ_ERROR("mean_sq_error", CheckKind.EXACT, "mean of mean_sq_error per generation", 0, Double.POSITIVE_INFINITY),
+  W2_SQ("w2_sq", CheckKind.EXACT, "mean of w2_sq per generation", 0, Double.POSITIVE_INFINITY),
+  RATE("rate", CheckKind.EXACT, "mean of rate per generation", 0, Double.POSITIVE_INFINITY),
+  /** P(λ_m ≠ 0), against 1 − the mean of rate_zero (Clopper–Pearson). */
+  RATE_ALIVE("rate_alive", CheckKind.EXACT, "share of runs with rate > 0 (1 - rate_zero_mean)", 0, 1),
+  ET_WALD("ET_wald", CheckKind.LOWER_BOUND, "mean of T_eps, or the restricted mean under censoring", 1,
+      Double.POSITIVE_INFINITY),
+  ET_INVERSE_GAUSSIAN("ET_inverse_gaussian", CheckKind.APPROXIMATION, "mean of T_eps (no censored run)", 1,
+      Double.POSITIVE_INFINITY),
+  /** The inverse-Gaussian approximation's sd of T_ε (informational). */
+  SD_T_INVERSE_GAUSSIAN("sd_T_inverse_gaussian", null, "sd of T_eps over runs", 0, Double.POSITIVE_INFINITY);
 
   private final String quantity;
   private final CheckKind kind;

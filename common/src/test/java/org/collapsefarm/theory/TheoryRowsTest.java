@@ -128,6 +128,15 @@ class TheoryRowsTest {
         }
       }
     }
+    // the model families' quantities (MATH.md 7)
+    ParadigmSpec replace = ParadigmSpec.fullySynthetic(10).withKnobs(1, 1, 0, 0.01, 0);
+    for (org.collapsefarm.family.FamilySpec model : List.of(
+        org.collapsefarm.family.FamilySpec.gaussian(0, 1, org.collapsefarm.family.Estimator.MLE),
+        org.collapsefarm.family.FamilySpec.poisson(1))) {
+      for (TheoryRow row : FamilyTheoryRows.forGroup(model, replace, 20)) {
+        seen.add(TheoryQuantity.of(row.quantity()).orElseThrow(() -> new AssertionError(row.quantity())));
+      }
+    }
     assertThat(seen).containsExactlyInAnyOrder(TheoryQuantity.values());
     assertThat(TheoryQuantity.of("absorb_prob[17]")).hasValue(TheoryQuantity.ABSORB_PROB);
     assertThat(TheoryQuantity.of("nonsense")).isEmpty();

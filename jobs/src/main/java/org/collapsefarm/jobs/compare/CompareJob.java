@@ -15,8 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.jobs.config.ModelEntry;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.MissingInputException;
 import org.collapsefarm.jobs.io.ResultsFolder;
@@ -37,7 +39,7 @@ import scala.Tuple4;
  * The compare stage (issue 4 items 3–4): for every group, the {@code runs}, the
  * {@code generation_stats} at the theory grid's generations and the {@code theory} rows are brought
  * together on an executor ({@code cogroup} by group id — a group's data is small, a sweep's is not)
- * and judged by {@link GroupComparison}; the same pass writes the censoring-aware distribution of T
+ * and judged by {@link GroupComparison} (a model family's by {@link FamilyComparison}); the same pass writes the censoring-aware distribution of T
  * ({@link CollapseTimes}) as {@code collapse_times}. Both tables are written atomically and replaced
  * whole on a re-run; they are a function of the input tables only (every group's inputs are sorted
  * before any sum), so a re-run gives the same rows.
@@ -49,8 +51,11 @@ public final class CompareJob {
   /** What the stage wrote. */
   public record Outcome(ResultsFolder folder, long groups, long comparisonRows, long collapseTimeRows) {}
 
-  /** A group's context and spec, shipped to the executors. */
-  record GroupSpec(Context context, ParadigmSpec spec) implements Serializable {}
+  /** A group's context (or model family's model, the other null) and spec, shipped to the executors. */
+  record GroupSpec(Context context, FamilySpec model, ParadigmSpec spec) implements Serializable {}
+
+  /** One generation_stats row: the categorical moments and the model families' (NaN where null). */
+  record Moments(GenerationMoments categorical, FamilyMoments family) implements Serializable {}
 
   /** One group's output rows of both tables. */
   record GroupOutput(List<ComparisonRow> comparison, List<Row> collapseTimes) implements Serializable {}
@@ -70,7 +75,9 @@ public final class CompareJob {
         sweep.contexts().stream().collect(Collectors.toMap(ContextEntry::contextId, ContextEntry::context));
     List<Tuple2<String, GroupSpec>> groups = new ArrayList<>();
     for (Group g : sweep.groups()) {
-      groups.add(new Tuple2<>(g.groupId(), new GroupSpec(contexts.get(g.contextId()), g.spec())));
+      ModelEntry model = sweep.model(g.contextId());
+      groups.add(new Tuple2<>(g.groupId(), new GroupSpec(contexts.get(g.contextId()), model == null ? null : model.spec(),
+          g.spec())));
     }
     for (TextTheoryGroups.Unigram g : TextTheoryGroups.of(spark, sweep, folder)) {
       groups.add(new Tuple2<>(g.groupId(), new GroupSpec(g.context(), g.spec())));
@@ -88,15 +95,19 @@ public final class CompareJob {
         .mapToPair(r -> new Tuple2<>(r.getString(0), new RunOutcome(r.getInt(1), r.isNullAt(2) ? null : r.getInt(2),
             r.getBoolean(3), r.isNullAt(4) ? null : r.getInt(4), r.getDouble(5))));
     Object[] gridValues = Arrays.stream(grid).boxed().toArray();
-    JavaPairRDD<String, GenerationMoments> stats = spark.read().parquet(folder.table(Tables.GENERATION_STATS))
+    List<org.apache.spark.sql.Column> columns = new ArrayList<>(List.of(col("group_id"), col("generation"), col("runs"),
+        col("collapsed"), col(Tables.sumColumn(Metric.SIGMA)), col(Tables.sumSqColumn(Metric.SIGMA)),
+        col(Tables.sumColumn(Metric.L1_P1)), col(Tables.sumSqColumn(Metric.L1_P1)),
+        col(Tables.sumColumn(Metric.L1_P0)), col(Tables.sumSqColumn(Metric.L1_P0))));
+    FamilySpec.COLUMNS.forEach(c -> {
+      columns.add(col(c + "_sum"));
+      columns.add(col(c + "_sum_sq"));
+    });
+    JavaPairRDD<String, Moments> stats = spark.read().parquet(folder.table(Tables.GENERATION_STATS))
         .where(col("generation").isin(gridValues))
-        .select(col("group_id"), col("generation"), col("runs"), col("collapsed"),
-            col(Tables.sumColumn(Metric.SIGMA)), col(Tables.sumSqColumn(Metric.SIGMA)),
-            col(Tables.sumColumn(Metric.L1_P1)), col(Tables.sumSqColumn(Metric.L1_P1)),
-            col(Tables.sumColumn(Metric.L1_P0)), col(Tables.sumSqColumn(Metric.L1_P0)))
+        .select(columns.toArray(org.apache.spark.sql.Column[]::new))
         .javaRDD()
-        .mapToPair(r -> new Tuple2<>(r.getString(0), new GenerationMoments(r.getInt(1), r.getLong(2), r.getLong(3),
-            r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getDouble(9))));
+        .mapToPair(r -> new Tuple2<>(r.getString(0), moments(r)));
     JavaPairRDD<String, Row> theory = spark.read().parquet(folder.table(TheoryTable.NAME))
         .javaRDD()
         .mapToPair(r -> new Tuple2<>(r.getString(0), r));
@@ -120,10 +131,28 @@ public final class CompareJob {
     return new Outcome(folder, groups.size(), comparisonRows, timeRows);
   }
 
+  /** A generation_stats row's moments; a null sum (the other kind of group) reads as NaN. */
+  private static Moments moments(Row r) {
+    double[] v = new double[r.size()];
+    for (int i = 4; i < r.size(); i++) {
+      v[i] = r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+    }
+    GenerationMoments categorical =
+        new GenerationMoments(r.getInt(1), r.getLong(2), r.getLong(3), v[4], v[5], v[6], v[7], v[8], v[9]);
+    int k = FamilySpec.COLUMNS.size();
+    double[] sums = new double[k];
+    double[] sumSqs = new double[k];
+    for (int j = 0; j < k; j++) {
+      sums[j] = v[10 + 2 * j];
+      sumSqs[j] = v[11 + 2 * j];
+    }
+    return new Moments(categorical, new FamilyMoments(r.getInt(1), r.getLong(2), sums, sumSqs));
+  }
+
   /** The rows of one group; groups of the sweep only (a key without a spec is ignored). */
   private static GroupOutput output(
       String groupId,
-      Tuple4<Iterable<GroupSpec>, Iterable<RunOutcome>, Iterable<GenerationMoments>, Iterable<Row>> data,
+      Tuple4<Iterable<GroupSpec>, Iterable<RunOutcome>, Iterable<Moments>, Iterable<Row>> data,
       int maxGenerations,
       int[] grid) {
     var specs = data._1().iterator();
@@ -134,13 +163,19 @@ public final class CompareJob {
     List<RunOutcome> runs = new ArrayList<>();
     data._2().forEach(runs::add);
     List<GenerationMoments> stats = new ArrayList<>();
-    data._3().forEach(stats::add);
+    List<FamilyMoments> familyStats = new ArrayList<>();
+    data._3().forEach(m -> {
+      stats.add(m.categorical());
+      familyStats.add(m.family());
+    });
     List<TheoryRow> theory = new ArrayList<>();
     data._4().forEach(r -> theory.add(TheoryTable.of(r)));
     theory.sort(java.util.Comparator.comparing(TheoryRow::quantity)
         .thenComparing(r -> r.generation() == null ? -1 : r.generation()));
-    GroupInput in = new GroupInput(groupId, g.context(), g.spec(), maxGenerations, runs, stats, theory);
-    List<ComparisonRow> comparison = GroupComparison.rows(in);
+    GroupInput in = new GroupInput(groupId, g.context(), g.spec(), maxGenerations, runs,
+        g.model() == null ? stats : List.of(), theory);
+    List<ComparisonRow> comparison =
+        g.model() == null ? GroupComparison.rows(in) : FamilyComparison.rows(in, g.model(), familyStats);
     List<Row> times = new ArrayList<>();
     if (!in.runs().isEmpty()) {
       int[] t = new int[in.runs().size()];

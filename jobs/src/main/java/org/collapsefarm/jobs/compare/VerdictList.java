@@ -38,6 +38,7 @@ public final class VerdictList {
     Map<String, Group> groups = sweep.groups().stream().collect(Collectors.toMap(Group::groupId, g -> g));
     Map<String, String> sources = sweep.contexts().stream()
         .collect(Collectors.toMap(ContextEntry::contextId, c -> c.context().source()));
+    sweep.models().forEach(m -> sources.put(m.contextId(), m.spec().source()));
     List<Row> violated = table
         .where(col("verdict").equalTo(Verdict.VIOLATED.word()).and(col("kind").equalTo(CheckKind.EXACT.word())))
         .select("check_name", "group_id", "z_score", "generation", "empirical", "theory")

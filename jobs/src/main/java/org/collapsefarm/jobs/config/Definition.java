@@ -19,7 +19,7 @@ final class Definition {
   private Definition() {}
 
   static String text(String name, long seed, int replicates, int maxGenerations, Trajectories trajectories,
-      List<ContextEntry> contexts, List<Group> groups) {
+      List<ContextEntry> contexts, List<ModelEntry> models, List<Group> groups) {
     StringBuilder b = new StringBuilder(HEADER).append('\n')
         .append("name=").append(name).append('\n')
         .append("seed=").append(seed).append('\n')
@@ -28,6 +28,10 @@ final class Definition {
         .append("record.trajectories=").append(trajectories.canonical()).append('\n');
     for (ContextEntry c : contexts) {
       b.append("context ").append(c.contextId()).append(' ').append(c.context().source()).append('\n');
+    }
+    // Model lines exist only in sweeps with models, so every earlier sweep keeps its text and hash.
+    for (ModelEntry m : models) {
+      b.append("model ").append(m.contextId()).append(' ').append(m.spec().source()).append('\n');
     }
     for (Group g : groups) {
       b.append("group ").append(g.groupId()).append(" context=").append(g.contextId())

@@ -52,6 +52,13 @@ public final class Plan {
           count(p.support()), count(p.vocabulary()), p.s0(), p.entropy());
     }
 
+    if (!s.models().isEmpty()) {
+      line(b, "models: %d", s.models().size());
+      for (ModelEntry m : s.models().subList(0, Math.min(MAX_LINES, s.models().size()))) {
+        line(b, "  %s  %s", m.contextId(), m.spec().source());
+      }
+    }
+
     Map<ParadigmSpec, double[]> perSpec = new LinkedHashMap<>();
     for (Group g : s.groups()) {
       double[] sum = perSpec.computeIfAbsent(g.spec(), k -> new double[2]);
@@ -70,7 +77,8 @@ public final class Plan {
     }
 
     double total = s.groups().stream().mapToDouble(Group::estimatedGenerations).sum() * s.replicates();
-    line(b, "groups: %s = %d contexts x %d parameter sets", count(s.groups().size()), s.contexts().size(), perSpec.size());
+    line(b, "groups: %s = %d contexts%s x %d parameter sets", count(s.groups().size()), s.contexts().size(),
+        s.models().isEmpty() ? "" : " and models", perSpec.size());
     line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(s.groups().size()), count(s.replicates()));
     line(b, "work:   about %s generations in all (fully synthetic: Wright-Fisher E[T] = -2n sum (1-p_i) ln(1-p_i), "
         + "capped at M; other paradigms run to M)", approx(total));

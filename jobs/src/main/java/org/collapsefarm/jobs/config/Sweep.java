@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * @param sparkMaster {@code spark.master} from the config, or {@code null} when not set
  * @param sparkConf every other {@code spark.*} key of the config, as text, in key order
  * @param contexts in config order
- * @param groups contexts in config order, then paradigm entries in config order, then grid order
+ * @param models the model families' true models ({@code sweep.models}), in config order
+ * @param groups contexts in config order, then paradigm entries in config order, then grid order;
+ *     then the same for the models
  * @param definition canonical text of everything that determines the results (not Spark settings,
  *     not the output path)
  * @param definitionHash hex SHA-256 of {@code definition}
@@ -35,6 +37,7 @@ public record Sweep(
     String sparkMaster,
     Map<String, String> sparkConf,
     List<ContextEntry> contexts,
+    List<ModelEntry> models,
     List<Group> groups,
     String definition,
     String definitionHash,
@@ -44,15 +47,26 @@ public record Sweep(
   public Sweep {
     sparkConf = Collections.unmodifiableMap(new TreeMap<>(sparkConf));
     contexts = List.copyOf(contexts);
+    models = List.copyOf(models);
     groups = List.copyOf(groups);
   }
 
-  /** A sweep without text. */
+  /** The model of a group whose context id is a model's, or null for a categorical context. */
+  public ModelEntry model(String contextId) {
+    for (ModelEntry m : models) {
+      if (m.contextId().equals(contextId)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** A sweep without models and text. */
   public Sweep(String name, String output, long seed, int replicates, int maxGenerations, Trajectories trajectories,
       String sparkMaster, Map<String, String> sparkConf, List<ContextEntry> contexts, List<Group> groups,
       String definition, String definitionHash) {
-    this(name, output, seed, replicates, maxGenerations, trajectories, sparkMaster, sparkConf, contexts, groups,
-        definition, definitionHash, TextSweep.NONE);
+    this(name, output, seed, replicates, maxGenerations, trajectories, sparkMaster, sparkConf, contexts, List.of(),
+        groups, definition, definitionHash, TextSweep.NONE);
   }
 
   /** Whether this is a language-model sweep (MATH.md §8). */

@@ -36,8 +36,8 @@ public final class SweepLoader {
 
   static {
     Set<String> keys = new LinkedHashSet<>(List.of(
-        "name", "output", "seed", "replicates", "max-generations", "max-cells", "contexts", "paradigms", "record",
-        "corpora", "text"));
+        "name", "output", "seed", "replicates", "max-generations", "max-cells", "contexts", "models", "paradigms",
+        "record", "corpora", "text"));
     keys.addAll(ParadigmGrid.KNOBS);
     SWEEP_KEYS = Set.copyOf(keys);
   }
@@ -74,9 +74,18 @@ public final class SweepLoader {
       throw new ConfigException("sweep.corpora", "cannot be combined with sweep.contexts in one sweep yet",
           "either contexts (categorical) or corpora (text) per sweep file");
     }
-    List<Grid.Entry> contextEntries = text ? List.of() : ContextGrid.read(sweep);
+    if (text && sweep.containsKey("models")) {
+      throw new ConfigException("sweep.corpora", "cannot be combined with sweep.models in one sweep yet",
+          "either models (Gaussian, Poisson) or corpora (text) per sweep file");
+    }
+    List<Grid.Entry> modelEntries = ModelGrid.read(sweep);
+    // A sweep of models (or of text) alone needs no categorical context.
+    List<Grid.Entry> contextEntries =
+        text || (!modelEntries.isEmpty() && sweep.get("contexts") == null) ? List.of() : ContextGrid.read(sweep);
     List<Grid.Entry> paradigmEntries = ParadigmGrid.read(sweep);
-    checkSize(contextEntries, paradigmEntries, replicates, maxCells);
+    List<Grid.Entry> starts = new ArrayList<>(contextEntries);
+    starts.addAll(modelEntries);
+    checkSize(starts, paradigmEntries, replicates, maxCells);
 
     List<ParadigmGrid.Spec> specs = ParadigmGrid.specs(paradigmEntries);
     checkDistinctSpecs(specs);
@@ -93,10 +102,12 @@ public final class SweepLoader {
             WorkEstimate.generations(c.context(), s.spec(), maxGenerations)));
       }
     }
-    String definition = Definition.text(name, seed, replicates, maxGenerations, trajectories, contexts, groups)
+    List<ModelEntry> models = new ArrayList<>();
+    groups.addAll(ModelGroups.of(ModelGrid.models(modelEntries), specs, maxGenerations, models));
+    String definition = Definition.text(name, seed, replicates, maxGenerations, trajectories, contexts, models, groups)
         + textSweep.canonical();
     return new Sweep(name, output, seed, replicates, maxGenerations, trajectories, spark.master(), spark.conf(),
-        contexts, groups, definition, Definition.sha256(definition), textSweep);
+        contexts, models, groups, definition, Definition.sha256(definition), textSweep);
   }
 
   private static String name(ConfigValue v) throws ConfigException {

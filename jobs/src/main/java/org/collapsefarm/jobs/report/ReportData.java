@@ -115,7 +115,7 @@ public record ReportData(
 
   private static Map<String, GroupInfo> groups(SparkSession spark, ResultsFolder folder) {
     Dataset<Row> cells = read(spark, folder, Tables.CELLS).dropDuplicates("group_id");
-    Dataset<Row> contexts = read(spark, folder, Tables.CONTEXTS)
+    Dataset<Row> contexts = categorical(read(spark, folder, Tables.CONTEXTS))
         .select(col("context_id"), col("vocabulary"), col("support").as("context_support"), col("s0"),
             col("source").as("context"));
     Map<String, GroupInfo> out = new LinkedHashMap<>();
@@ -132,6 +132,16 @@ public record ReportData(
       out.put(g.groupId(), g);
     }
     return out;
+  }
+
+  /**
+   * The categorical contexts only: the figures here are of σ_m, T and the simplex; a model family's
+   * groups (MATH.md §7) have none of those (tables written before the {@code family} column hold
+   * categorical contexts only).
+   */
+  private static Dataset<Row> categorical(Dataset<Row> contexts) {
+    return List.of(contexts.columns()).contains("family")
+        ? contexts.where(col("family").equalTo("categorical")) : contexts;
   }
 
   private static Map<String, List<GenerationPoint>> generations(SparkSession spark, ResultsFolder folder) {

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.jobs.config.ModelEntry;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.paradigm.Paradigm;
 
@@ -19,12 +21,14 @@ import org.collapsefarm.paradigm.Paradigm;
 public final class CellPlan {
   private final Sweep sweep;
   private final Map<String, Context> contexts;
+  private final Map<String, FamilySpec> models;
   private final List<CellRange> groups;
   private final CellFactory factory;
 
   private CellPlan(Sweep sweep, int chunks) {
     this.sweep = sweep;
     this.contexts = contextsById(sweep);
+    this.models = modelsById(sweep);
     this.factory = new CellFactory(sweep.seed(), sweep.trajectories(), chunks);
     List<CellRange> ranges = new ArrayList<>(sweep.groups().size());
     for (Group group : sweep.groups()) {
@@ -44,10 +48,14 @@ public final class CellPlan {
    * that is G·k with k = min(n, s~). Under fully synthetic the live support dies out like the alleles
    * of a Wright–Fisher population (Kingman's coalescent: about 4n/m lineages — at most that many
    * distinct tokens — remain after m generations), so Σ_m min(k, 4n/m) ≈ 4n·(1 + ln(G·k/4n)) once
-   * G·k exceeds 4n. A heuristic: only the ordering of cells matters to the balancer.
+   * G·k exceeds 4n. A heuristic: only the ordering of cells matters to the balancer. A model family's
+   * run (null context) costs G.
    */
   static double estimatedCost(Group group, Context context) {
     double generations = Math.max(1.0, group.estimatedGenerations());
+    if (context == null) {
+      return generations; // a model family: O(1) per generation (sufficient statistics)
+    }
     int n = group.spec().n();
     double k = Math.min(n, context.support());
     double tokenGenerations = generations * k;
@@ -69,6 +77,14 @@ public final class CellPlan {
       contexts.put(entry.contextId(), entry.context());
     }
     return contexts;
+  }
+
+  private static Map<String, FamilySpec> modelsById(Sweep sweep) {
+    Map<String, FamilySpec> models = new HashMap<>();
+    for (ModelEntry entry : sweep.models()) {
+      models.put(entry.contextId(), entry.spec());
+    }
+    return models;
   }
 
   public Sweep sweep() {
@@ -93,5 +109,10 @@ public final class CellPlan {
   /** context_id → context, for the broadcast. */
   public Map<String, Context> contexts() {
     return contexts;
+  }
+
+  /** context_id → model family spec, for the broadcast. */
+  public Map<String, FamilySpec> models() {
+    return models;
   }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.kernel.Recursion;
 import org.collapsefarm.kernel.RunResult;
 import org.collapsefarm.measure.GenerationAccumulator;
@@ -15,7 +16,8 @@ import org.collapsefarm.measure.Metric;
 
 /**
  * Runs a bin of cells on an executor: {@link Recursion#run} per cell, the group's {@link
- * GenerationAccumulator} (on the {@link GenerationGrid}) as the sink (plus a {@link TrajectoryRecorder} where asked). Plain Java: a
+ * GenerationAccumulator} (on the {@link GenerationGrid}) as the sink (plus a {@link TrajectoryRecorder} where asked);
+ * the cells of a model family go to {@link FamilyCells}. Plain Java: a
  * cell's result depends on its context, spec, cap and seed only, never on the bin it landed in.
  */
 final class CellRunner {
@@ -32,12 +34,18 @@ final class CellRunner {
    *     generation {@code grid.generation(i)}
    */
   static BinResult run(
-      Iterable<CellTask> cells, Map<String, Context> contexts, int maxGenerations, GenerationGrid grid,
-      Progress progress) {
+      Iterable<CellTask> cells, Map<String, Context> contexts, Map<String, FamilySpec> models, int maxGenerations,
+      GenerationGrid grid, Progress progress) {
     List<Row> runs = new ArrayList<>();
     List<Row> trajectories = new ArrayList<>();
     Map<String, GenerationAccumulator> accumulators = new TreeMap<>();
+    FamilyCells families = new FamilyCells(models, maxGenerations, grid);
     for (CellTask cell : cells) {
+      if (families.runs(cell)) {
+        runs.add(families.run(cell));
+        progress.cellDone();
+        continue;
+      }
       GenerationAccumulator accumulator =
           accumulators.computeIfAbsent(cell.groupId(), g -> new GenerationAccumulator(grid.size() - 1));
       GenerationSink gridded = new GridSink(grid, accumulator);
@@ -52,12 +60,12 @@ final class CellRunner {
       runs.add(runRow(cell, maxGenerations, result, elapsed));
       progress.cellDone();
     }
-    return new BinResult(runs, trajectories, accumulators);
+    return new BinResult(runs, trajectories, accumulators, families.accumulators());
   }
 
   /** A {@code runs} row ({@link Tables#RUNS_SCHEMA}); T and the absorbing token are null if censored. */
   static Row runRow(CellTask cell, int maxGenerations, RunResult result, long elapsedNs) {
-    Object[] cols = new Object[12 + Metric.COUNT + 3];
+    Object[] cols = new Object[12 + Metric.COUNT + 4 + FamilySpec.COLUMNS.size()];
     int i = 0;
     cols[i++] = cell.cellId();
     cols[i++] = cell.groupId();
@@ -76,7 +84,8 @@ final class CellRunner {
     }
     cols[i++] = result.lambda1();
     cols[i++] = result.tokenGenerations();
-    cols[i] = elapsedNs;
+    cols[i++] = elapsedNs;
+    cols[i] = FamilyCells.CATEGORICAL; // the family measurements stay null
     return RowFactory.create(cols);
   }
 }

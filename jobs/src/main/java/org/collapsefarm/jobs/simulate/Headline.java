@@ -52,6 +52,7 @@ public final class Headline {
     for (ContextEntry c : sweep.contexts()) {
       sources.put(c.contextId(), c.context().source());
     }
+    sweep.models().forEach(m -> sources.put(m.contextId(), m.spec().source()));
     List<String> out = new ArrayList<>();
     int shown = 0;
     for (Group group : sweep.groups()) {

@@ -44,7 +44,8 @@ public final class KernelOnly {
     try {
       List<Future<BinResult>> futures = new ArrayList<>();
       for (List<CellRange> bin : bins) {
-        futures.add(pool.submit(() -> CellRunner.run(plan.factory().cells(bin, CellFactory.ALL_CHUNKS), plan.contexts(), sweep.maxGenerations(),
+        futures.add(pool.submit(() -> CellRunner.run(plan.factory().cells(bin, CellFactory.ALL_CHUNKS), plan.contexts(), plan.models(),
+            sweep.maxGenerations(),
             GenerationGrid.of(sweep.maxGenerations()), () -> { })));
       }
       for (Future<BinResult> f : futures) {

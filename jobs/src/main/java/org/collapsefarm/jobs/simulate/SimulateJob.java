@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.ChunkManifest;
@@ -124,6 +125,7 @@ public final class SimulateJob {
     // One balance for every chunk: a chunk's cells are the same hash-chosen share of each range.
     List<List<CellRange>> bins = CostBalancer.balance(plan.groups(), partitions);
     Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
+    Broadcast<Map<String, FamilySpec>> models = jsc.broadcast(plan.models());
     LongAccumulator done = spark.sparkContext().longAccumulator("cells done");
     boolean trajectories = plan.recordsTrajectories();
     InFlightCells inFlight = new InFlightCells(done.id());
@@ -134,12 +136,14 @@ public final class SimulateJob {
       for (int chunk : todo) {
         long t = System.nanoTime();
         jsc.setJobDescription("simulate chunk " + chunk + " of " + chunks);
-        runChunk(spark, jsc, store, chunk, bins, plan.factory(), contexts, sweep.maxGenerations(), done, trajectories);
+        runChunk(spark, jsc, store, chunk, bins, plan.factory(), contexts, models,
+            sweep.maxGenerations(), done, trajectories);
         LOG.debug("chunk {} committed in {} ms", chunk, (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
       spark.sparkContext().removeSparkListener(inFlight);
       contexts.destroy();
+      models.destroy();
     }
     long t1 = System.nanoTime();
     compact(spark, folder, store, trajectories);
@@ -177,6 +181,7 @@ public final class SimulateJob {
       List<List<CellRange>> bins,
       CellFactory factory,
       Broadcast<Map<String, Context>> contexts,
+      Broadcast<Map<String, FamilySpec>> models,
       int maxGenerations,
       LongAccumulator done,
       boolean trajectories) {
@@ -187,7 +192,8 @@ public final class SimulateJob {
         jsc.parallelize(bins, bins.size())
             .map(bin -> {
               TaskFaults faults = TaskFaults.forTask(chunk, factory.chunks(), bin);
-              BinResult result = CellRunner.run(factory.cells(bin, chunk), contexts.value(), maxGenerations, grid,
+              BinResult result = CellRunner.run(factory.cells(bin, chunk), contexts.value(), models.value(), maxGenerations,
+                  grid,
                   () -> {
                     done.add(1);
                     faults.cellDone();
@@ -212,7 +218,8 @@ public final class SimulateJob {
               .reduceByKey(
                   (a, b) -> new GenerationAccumulator(a.maxGenerations()).merge(a).merge(b),
                   partialPartitions(bins))
-              .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator());
+              .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator())
+              .union(FamilyStats.partials(results, partialPartitions(bins), grid));
       spark
           .createDataFrame(partials, Tables.PARTIALS_SCHEMA)
           .write()
@@ -241,7 +248,7 @@ public final class SimulateJob {
   static List<Row> partialRows(String groupId, GenerationAccumulator acc, GenerationGrid grid) {
     List<Row> rows = new ArrayList<>(grid.size());
     for (int m = 0; m < grid.size(); m++) {
-      Object[] cols = new Object[5 + 2 * Metric.COUNT];
+      Object[] cols = new Object[5 + 2 * Metric.COUNT + 2 * FamilySpec.COLUMNS.size()]; // family sums null
       cols[0] = groupId;
       cols[1] = grid.generation(m);
       cols[2] = acc.runs(m);
@@ -301,9 +308,9 @@ public final class SimulateJob {
     List<Column> sums = new ArrayList<>();
     sums.add(sum("collapsed").as("collapsed"));
     sums.add(sum("collapsed_by").as("collapsed_by"));
-    for (Metric metric : Metric.values()) {
-      sums.add(sum(Tables.sumColumn(metric)).as(Tables.sumColumn(metric)));
-      sums.add(sum(Tables.sumSqColumn(metric)).as(Tables.sumSqColumn(metric)));
+    for (String column : FamilyStats.measurementColumns()) {
+      sums.add(sum(column + "_sum").as(column + "_sum"));
+      sums.add(sum(column + "_sum_sq").as(column + "_sum_sq"));
     }
     Dataset<Row> totals =
         partials.groupBy("group_id", "generation").agg(sum("runs").as("runs"), sums.toArray(Column[]::new));
@@ -316,12 +323,12 @@ public final class SimulateJob {
     out.add(col("collapsed"));
     out.add(col("collapsed").divide(col("runs")).as("dirac_fraction"));
     Column runs = col("runs").cast("double");
-    for (Metric metric : Metric.values()) {
-      Column s = col(Tables.sumColumn(metric));
-      Column ss = col(Tables.sumSqColumn(metric));
-      out.add(s.divide(runs).as(Tables.meanColumn(metric)));
+    for (String column : FamilyStats.measurementColumns()) {
+      Column s = col(column + "_sum");
+      Column ss = col(column + "_sum_sq");
+      out.add(s.divide(runs).as(column + "_mean"));
       Column variance = greatest(lit(0.0), ss.minus(s.multiply(s).divide(runs)).divide(runs.minus(1)));
-      out.add(when(col("runs").gt(1), sqrt(variance)).as(Tables.sdColumn(metric)));
+      out.add(when(col("runs").gt(1), sqrt(variance)).as(column + "_sd"));
       out.add(s);
       out.add(ss);
     }
@@ -344,8 +351,9 @@ public final class SimulateJob {
       rows.add(
           RowFactory.create(
               entry.contextId(), c.vocabulary(), c.support(), c.s0(), c.entropy(),
-              boxedTokens, boxedProbs, c.source()));
+              boxedTokens, boxedProbs, c.source(), FamilyCells.CATEGORICAL, null, null, null, null, null));
     }
+    sweep.models().forEach(m -> rows.add(FamilyStats.contextRow(m)));
     spark.createDataFrame(rows, Tables.CONTEXTS_SCHEMA)
         .coalesce(1)
         .write()
@@ -368,12 +376,13 @@ public final class SimulateJob {
     }
     CellFactory factory = plan.factory();
     int maxGenerations = sweep.maxGenerations();
+    Map<String, FamilySpec> models = plan.models();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int files = (int) Math.max(1, Math.min(jsc.defaultParallelism(), sweep.cellCount() / CELL_ROWS_PER_SLICE));
     JavaRDD<Row> rows =
         jsc.parallelize(slices, Math.max(1, Math.min(files, slices.size())))
             .flatMap(range -> StreamSupport.stream(factory.cells(List.of(range), CellFactory.ALL_CHUNKS).spliterator(), false)
-                .map(cell -> cellRow(cell, maxGenerations))
+                .map(cell -> cellRow(cell, maxGenerations, models.get(cell.contextId())))
                 .iterator());
     spark.createDataFrame(rows, Tables.CELLS_SCHEMA)
         .write()
@@ -381,13 +390,17 @@ public final class SimulateJob {
         .parquet(folder.table(Tables.CELLS));
   }
 
-  private static Row cellRow(CellTask c, int maxGenerations) {
+  /** A cells row; {@code model} is the cell's model family, or null for a categorical context. */
+  private static Row cellRow(CellTask c, int maxGenerations, FamilySpec model) {
     ParadigmSpec s = c.spec();
     return RowFactory.create(
         c.cellId(), c.groupId(), c.contextId(), s.paradigm().configName(), s.n(), s.realN(),
         s.window(), s.allocation().configName(), s.rate(), s.pool().configName(),
         s.source().configName(), s.temperature(), s.topP(), s.smoothing(), s.collapseEpsilon(),
-        s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk());
+        s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk(),
+        model == null ? FamilyCells.CATEGORICAL : model.family(),
+        model == null || model.estimator() == null ? null : model.estimator().configName(),
+        model == null || model.dimension() == 0 ? null : model.dimension());
   }
 
 }

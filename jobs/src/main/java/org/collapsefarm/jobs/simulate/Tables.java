@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.measure.Metric;
 
 /**
  * Table names and schemas of the simulate stage (DESIGN.md "Results layout"; the contract columns
  * keep their names there). Metric columns take {@link Metric#column()}: {@code final_<metric>} in
  * {@code runs}; {@code <metric>_mean}, {@code _sd}, {@code _sum}, {@code _sum_sq} in {@code
- * generation_stats}.
+ * generation_stats}. A model family's measurements (MATH.md §7; {@link FamilySpec#COLUMNS}) are
+ * columns of their own, named the same way, null for the categorical runs — whose metric columns are
+ * null for a family's runs; {@code family} says which.
  */
 public final class Tables {
   public static final String CONTEXTS = "contexts";
@@ -33,13 +36,20 @@ public final class Tables {
   public static final StructType CONTEXTS_SCHEMA =
       new StructType()
           .add("context_id", StringType, false)
-          .add("vocabulary", IntegerType, false)
-          .add("support", IntegerType, false)
-          .add("s0", DoubleType, false)
-          .add("entropy", DoubleType, false)
-          .add("tokens", createArrayType(IntegerType, false), false)
-          .add("probs", createArrayType(DoubleType, false), false)
-          .add("source", StringType, false);
+          .add("vocabulary", IntegerType, true)
+          .add("support", IntegerType, true)
+          .add("s0", DoubleType, true)
+          .add("entropy", DoubleType, true)
+          .add("tokens", createArrayType(IntegerType, false), true)
+          .add("probs", createArrayType(DoubleType, false), true)
+          .add("source", StringType, false)
+          // Model families (MATH.md §7): categorical contexts have the family "categorical" and nulls here.
+          .add("family", StringType, false)
+          .add("dimension", IntegerType, true)
+          .add("mean", DoubleType, true)
+          .add("variance", DoubleType, true)
+          .add("estimator", StringType, true)
+          .add("rate_0", DoubleType, true);
 
   public static final StructType CELLS_SCHEMA =
       new StructType()
@@ -63,7 +73,10 @@ public final class Tables {
           .add("seed", LongType, false)
           .add("max_generations", IntegerType, false)
           .add("estimated_cost", DoubleType, false)
-          .add("chunk", IntegerType, false);
+          .add("chunk", IntegerType, false)
+          .add("family", StringType, false)
+          .add("estimator", StringType, true)
+          .add("dimension", IntegerType, true);
 
   public static final StructType RUNS_SCHEMA = runsSchema();
   public static final StructType PARTIALS_SCHEMA = partialsSchema();
@@ -89,14 +102,19 @@ public final class Tables {
             .add("max_generations", IntegerType, false);
     fields.addAll(List.of(head.fields()));
     for (Metric metric : Metric.values()) {
-      fields.add(new StructField("final_" + metric.column(), DoubleType, false, org.apache.spark.sql.types.Metadata.empty()));
+      // null for the runs of a model family
+      fields.add(new StructField("final_" + metric.column(), DoubleType, true, org.apache.spark.sql.types.Metadata.empty()));
     }
     StructType tail =
         new StructType()
             .add("lambda1", DoubleType, false)
             .add("token_generations", LongType, false)
-            .add("elapsed_ns", LongType, false);
+            .add("elapsed_ns", LongType, false)
+            .add("family", StringType, false);
     fields.addAll(List.of(tail.fields()));
+    for (String column : FamilySpec.COLUMNS) {
+      fields.add(new StructField("final_" + column, DoubleType, true, org.apache.spark.sql.types.Metadata.empty()));
+    }
     return new StructType(fields.toArray(StructField[]::new));
   }
 
@@ -109,7 +127,10 @@ public final class Tables {
             .add("collapsed", LongType, false)
             .add("collapsed_by", LongType, false);
     for (Metric metric : Metric.values()) {
-      s = s.add(sumColumn(metric), DoubleType, false).add(sumSqColumn(metric), DoubleType, false);
+      s = s.add(sumColumn(metric), DoubleType, true).add(sumSqColumn(metric), DoubleType, true);
+    }
+    for (String column : FamilySpec.COLUMNS) {
+      s = s.add(column + "_sum", DoubleType, true).add(column + "_sum_sq", DoubleType, true);
     }
     return s;
   }

@@ -10,12 +10,16 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.jobs.config.ModelEntry;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.text.TextTheoryGroups;
 import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.theory.FamilyTheoryRows;
+import org.collapsefarm.theory.TheoryRow;
 import org.collapsefarm.theory.TheoryRows;
 
 /**
@@ -33,7 +37,13 @@ public final class TheoryJob {
   public record Outcome(ResultsFolder folder, long groups, long rows) {}
 
   /** One group's inputs, shipped to an executor. */
-  record GroupSpec(String groupId, Context context, ParadigmSpec spec) implements Serializable {}
+  /** One group: a categorical context, or a model family's model (the other null). */
+  record GroupSpec(String groupId, Context context, FamilySpec model, ParadigmSpec spec) implements Serializable {
+    List<TheoryRow> rows(int maxGenerations) {
+      return model != null ? FamilyTheoryRows.forGroup(model, spec, maxGenerations)
+          : TheoryRows.forGroup(context, spec, maxGenerations);
+    }
+  }
 
   private TheoryJob() {}
 
@@ -47,7 +57,8 @@ public final class TheoryJob {
         sweep.contexts().stream().collect(Collectors.toMap(ContextEntry::contextId, ContextEntry::context));
     List<GroupSpec> groups = new ArrayList<>();
     for (Group g : sweep.groups()) {
-      groups.add(new GroupSpec(g.groupId(), contexts.get(g.contextId()), g.spec()));
+      ModelEntry model = sweep.model(g.contextId());
+      groups.add(new GroupSpec(g.groupId(), contexts.get(g.contextId()), model == null ? null : model.spec(), g.spec()));
     }
     for (TextTheoryGroups.Unigram g : TextTheoryGroups.of(spark, sweep, folder)) {
       groups.add(new GroupSpec(g.groupId(), g.context(), g.spec()));
@@ -58,7 +69,7 @@ public final class TheoryJob {
     int slices = Math.max(1, Math.min(groups.size(),
         Math.max(jsc.defaultParallelism(), (groups.size() + GROUPS_PER_SLICE - 1) / GROUPS_PER_SLICE)));
     JavaRDD<Row> rows = jsc.parallelize(groups, slices)
-        .flatMap(g -> TheoryRows.forGroup(g.context(), g.spec(), maxGenerations).stream()
+        .flatMap(g -> g.rows(maxGenerations).stream()
             .map(r -> TheoryTable.row(g.groupId(), r))
             .iterator());
     // One file per slice, each sorted: no global sort (and none of its 200 shuffle partitions) for a

@@ -141,6 +141,39 @@ class ValidateBadInputTest {
     c.add(paradigms("window zero", "{ paradigm = most-recent, n = 10, window = [2, 0] }", "sweep.paradigms[0].window", ">= 1, got 0"));
     c.add(paradigms("n zero in a second entry", "{ paradigm = fully-synthetic, n = 10 }, { paradigm = accumulate, n = 0 }",
         "sweep.paradigms[1].n", ">= 1"));
+    // model families (MATH.md 7)
+    c.add(with("model without family", "models = [ { rate = 1 } ]", "sweep.models[0].family", "gaussian, poisson"));
+    c.add(with("unknown model family", "models = [ { family = gausian } ]", "sweep.models[0].family",
+        "did you mean 'gaussian'"));
+    c.add(with("poisson rate zero", "models = [ { family = poisson, rate = [1, 0] } ]", "sweep.models[0].rate", "> 0"));
+    c.add(with("poisson rate missing", "models = [ { family = poisson } ]", "sweep.models[0].rate", "required"));
+    c.add(with("gaussian variance zero", "models = [ { family = gaussian, variance = 0, collapse-epsilon = 0.1 } ]",
+        "sweep.models[0].variance", "> 0"));
+    c.add(with("gaussian estimator unknown", "models = [ { family = gaussian, estimator = ml, collapse-epsilon = 0.1 } ]",
+        "sweep.models[0].estimator", "mle, unbiased"));
+    c.add(with("gaussian without collapse-epsilon", "models = [ { family = gaussian } ]",
+        "sweep.paradigms[0].collapse-epsilon", "required for the gaussian family"));
+    c.add(with("gaussian collapse-epsilon of 1", "models = [ { family = gaussian, collapse-epsilon = 1 } ]",
+        "sweep.models[0].collapse-epsilon", "got 1.0"));
+    c.add(with("gaussian dimension not implemented", "models = [ { family = gaussian, dimension = 3, collapse-epsilon = 0.1 } ]",
+        "sweep.models[0].dimension", "dimension = 1"));
+    c.add(with("rate on a gaussian", "models = [ { family = gaussian, rate = 1, collapse-epsilon = 0.1 } ]",
+        "sweep.models[0].rate", "does not apply to the gaussian family"));
+    c.add(sweep("temperature on a model family", VALID_SWEEP_BODY + "models = [ { family = poisson, rate = 1 } ]\n"
+        + "paradigms = [ { paradigm = fully-synthetic, n = 10, temperature = 0.8 } ]", "sweep.paradigms[0].temperature",
+        "does not apply to the poisson family"));
+    c.add(sweep("smoothing on a model family", VALID_SWEEP_BODY.replace("contexts", "# contexts")
+        + "models = [ { family = gaussian, collapse-epsilon = 0.1 } ]\n"
+        + "paradigms = [ { paradigm = fully-synthetic, n = 10, smoothing = 0.1, collapse-epsilon = 0.1 } ]",
+        "sweep.paradigms[0].smoothing", "does not apply to the gaussian family"));
+    c.add(sweep("gaussian unbiased with one point", VALID_SWEEP_BODY
+        + "models = [ { family = gaussian, estimator = unbiased, collapse-epsilon = 0.1 } ]\n"
+        + "paradigms = [ { paradigm = most-recent, n = 4, window = 4, allocation = literal } ]",
+        "sweep.paradigms[0].window", "at least 2 points"));
+    c.add(sweep("a pool too big for memory", VALID_SWEEP_BODY.replace("max-generations = 50", "max-generations = 100000")
+        + "models = [ { family = poisson, rate = 1 } ]\n"
+        + "paradigms = [ { paradigm = accumulate-subsample, n = 1000, rate = 1, pool = corpora } ]",
+        "sweep.max-generations", "pool = fresh"));
     c.add(paradigms("n written as a word", "{ paradigm = fully-synthetic, n = ten }", "sweep.paradigms[0].n", "integer"));
     c.add(paradigms("n axis with a text element", "{ paradigm = fully-synthetic, n = [10, x] }", "sweep.paradigms[0].n[1]", "integer"));
     c.add(paradigms("empty n axis", "{ paradigm = fully-synthetic, n = [] }", "sweep.paradigms[0].n", "empty grid axis"));

@@ -18,7 +18,7 @@ final class TestSweeps {
   static Sweep small(String name, String output) {
     ContextEntry c = ContextEntry.of(threeTokens());
     List<Group> groups = List.of(group(c, ParadigmSpec.fullySynthetic(10)), group(c, ParadigmSpec.fullySynthetic(50)));
-    String definition = Definition.text(name, 7, 4, 100, Trajectories.NONE, List.of(c), groups);
+    String definition = Definition.text(name, 7, 4, 100, Trajectories.NONE, List.of(c), List.of(), groups);
     return new Sweep(name, output, 7, 4, 100, Trajectories.NONE, null, Map.of(), List.of(c), groups,
         definition, Definition.sha256(definition));
   }

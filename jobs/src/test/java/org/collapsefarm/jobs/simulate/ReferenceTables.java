@@ -113,8 +113,10 @@ final class ReferenceTables {
   private static List<String> json(SparkSession spark, ResultsFolder folder, String table) {
     Dataset<Row> rows = spark.read().parquet(folder.table(table));
     Dataset<Row> sorted = switch (table) {
-      case Tables.RUNS -> rows.drop(RunsTables.TIMING).orderBy("cell_id");
-      case Tables.CELLS -> rows.orderBy("cell_id");
+      // "family" came later (issue 12: model families beside the categorical contexts); its other new
+      // columns are null for a categorical context, and toJSON leaves nulls out.
+      case Tables.RUNS -> rows.drop(RunsTables.TIMING).drop("family").orderBy("cell_id");
+      case Tables.CELLS -> rows.drop("family").orderBy("cell_id");
       case Tables.TRAJECTORIES -> rows.orderBy("cell_id", "generation");
       default -> rows.select(statsColumns()).orderBy("group_id", "generation");
     };
