@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.collapsefarm.ParameterException;
 import org.collapsefarm.paradigm.ParadigmSpec;
@@ -45,8 +46,16 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
    *
    * @param mean μ
    * @param logVar ln σ²
+   * @param sd σ = exp(logVar/2), kept because both sampling and W2 need it
    */
-  public record Model(double mean, double logVar) {}
+  public record Model(double mean, double logVar, double sd) {
+    public Model(double mean, double logVar) {
+      this(mean, logVar, Math.exp(0.5 * logVar));
+    }
+  }
+
+  private static final LogCache LOG_EPSILON = new LogCache();
+  private static final LogCache LOG_DIVISOR = new LogCache();
 
   private final Model truth;
   private final double sd0;
@@ -88,13 +97,46 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public Stats sample(Model model, int n, UniformRandomProvider rng) {
-    double sd = Math.exp(0.5 * model.logVar());
-    double mean = model.mean() + sd * ZigguratSampler.NormalizedGaussian.of(rng).sample() / Math.sqrt(n);
+    Samplers samplers = Samplers.of(rng, n);
+    double mean = model.mean() + model.sd() * samplers.gaussian.sample() * samplers.invSqrtN;
     if (n == 1) {
       return new Stats(1, mean, Double.NEGATIVE_INFINITY);
     }
-    double chiSquare = AhrensDieterMarsagliaTsangGammaSampler.of(rng, 0.5 * (n - 1), 2.0).sample();
+    double chiSquare = samplers.chiSquare.sample();
     return new Stats(n, mean, model.logVar() + Math.log(chiSquare));
+  }
+
+  /**
+   * The Commons RNG samplers of one run's generator for one sample size, kept per thread for the last
+   * (generator, n) asked for: a run draws many training sets of the same size, and building the
+   * samplers each time was a fifth of a generation's cost. Neither sampler keeps state between draws
+   * (the ziggurat and Marsaglia–Tsang draw from the generator alone), so a reused sampler gives
+   * exactly the draws a fresh one would: the cache cannot change a run's results.
+   */
+  private static final class Samplers {
+    private static final ThreadLocal<Samplers> LAST = new ThreadLocal<>();
+    final UniformRandomProvider rng;
+    final int n;
+    final double invSqrtN;
+    final ZigguratSampler.NormalizedGaussian gaussian;
+    final ContinuousSampler chiSquare;
+
+    private Samplers(UniformRandomProvider rng, int n) {
+      this.rng = rng;
+      this.n = n;
+      this.invSqrtN = 1.0 / Math.sqrt(n);
+      this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+      this.chiSquare = n > 1 ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, 0.5 * (n - 1), 2.0) : null;
+    }
+
+    static Samplers of(UniformRandomProvider rng, int n) {
+      Samplers s = LAST.get();
+      if (s == null || s.rng != rng || s.n != n) {
+        s = new Samplers(rng, n);
+        LAST.set(s);
+      }
+      return s;
+    }
   }
 
   /**
@@ -117,7 +159,7 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public Model fit(Stats data) {
-    return new Model(data.mean(), data.logScatter() - Math.log(estimator.divisor(data.count())));
+    return new Model(data.mean(), data.logScatter() - LOG_DIVISOR.log(estimator.divisor(data.count())));
   }
 
   @Override
@@ -129,7 +171,7 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
   public void measure(Model model, double[] values) {
     double logRatio = model.logVar() - truth.logVar();
     double dm = model.mean() - truth.mean();
-    double ds = Math.exp(0.5 * model.logVar()) - sd0;
+    double ds = model.sd() - sd0;
     values[0] = Math.exp(logRatio);
     values[1] = model.logVar();
     values[2] = dm * dm;
@@ -139,7 +181,24 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public boolean collapsed(Model model, double epsilon) {
-    return model.logVar() - truth.logVar() <= Math.log(epsilon);
+    return model.logVar() - truth.logVar() <= LOG_EPSILON.log(epsilon);
+  }
+
+  /**
+   * ln x for the last x asked for on this thread: within a group, ε and the estimator's divisor are
+   * the same every generation, so a logarithm per generation each is saved.
+   */
+  private static final class LogCache {
+    private final ThreadLocal<double[]> last = ThreadLocal.withInitial(() -> new double[] {Double.NaN, Double.NaN});
+
+    double log(double x) {
+      double[] l = last.get();
+      if (l[0] != x) {
+        l[0] = x;
+        l[1] = Math.log(x);
+      }
+      return l[1];
+    }
   }
 
   @Override
@@ -203,10 +262,9 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
     private int add(Model model, int n, UniformRandomProvider rng) {
       int offset = points.grow(n);
       double[] x = points.values();
-      double sd = Math.exp(0.5 * model.logVar());
       ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
       for (int i = 0; i < n; i++) {
-        x[offset + i] = model.mean() + sd * gauss.sample();
+        x[offset + i] = model.mean() + model.sd() * gauss.sample();
       }
       return offset;
     }

@@ -54,6 +54,23 @@ class UnivariateGaussianTest {
   }
 
   @Test
+  void theCachedSamplersDrawExactlyWhatFreshOnesWould() {
+    UniformRandomProvider a = CellSeeds.stream(9);
+    UniformRandomProvider b = CellSeeds.stream(9);
+    UnivariateGaussian.Model model = new UnivariateGaussian.Model(0.5, Math.log(3.0));
+    for (int i = 0; i < 1000; i++) {
+      int n = i % 7 == 0 ? 4 : 10; // switching sizes rebuilds the cache
+      UnivariateGaussian.Stats cached = MLE.sample(model, n, a);
+      double mean = 0.5 + model.sd()
+          * org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(b).sample() / Math.sqrt(n);
+      double chi = org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler
+          .of(b, 0.5 * (n - 1), 2.0).sample();
+      assertThat(cached.mean()).isCloseTo(mean, within(1e-15));
+      assertThat(cached.logScatter()).isEqualTo(Math.log(3.0) + Math.log(chi));
+    }
+  }
+
+  @Test
   void mergeIsTheStatisticsOfTheUnionAndFitDividesByTheEstimatorsDivisor() {
     double[] a = {0.5, 2.0, -1.0};
     double[] b = {3.0, 3.5};
