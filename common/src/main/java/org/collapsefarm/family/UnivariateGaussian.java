@@ -72,7 +72,7 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
     }
     ParameterException.requireAbove("variance", variance, 0.0);
     this.truth = new Model(mean, Math.log(variance));
-    this.sd0 = Math.sqrt(variance);
+    this.sd0 = truth.sd(); // the same rounding as every model's σ: the truth measures var_ratio = 1 exactly
     this.estimator = estimator;
   }
 
@@ -172,7 +172,8 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
     double logRatio = model.logVar() - truth.logVar();
     double dm = model.mean() - truth.mean();
     double ds = model.sd() - sd0;
-    values[0] = Math.exp(logRatio);
+    double sdRatio = model.sd() / sd0; // σ is kept in the model: (σ/σ_0)² saves an exp per generation
+    values[0] = sdRatio * sdRatio;
     values[1] = model.logVar();
     values[2] = dm * dm;
     values[3] = dm * dm + ds * ds;

@@ -1,6 +1,7 @@
 package org.collapsefarm.jobs.compare;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -99,11 +100,15 @@ public final class CompareJob {
         col("collapsed"), col(Tables.sumColumn(Metric.SIGMA)), col(Tables.sumSqColumn(Metric.SIGMA)),
         col(Tables.sumColumn(Metric.L1_P1)), col(Tables.sumSqColumn(Metric.L1_P1)),
         col(Tables.sumColumn(Metric.L1_P0)), col(Tables.sumSqColumn(Metric.L1_P0))));
+    var statsTable = spark.read().parquet(folder.table(Tables.GENERATION_STATS));
+    List<String> present = Arrays.asList(statsTable.columns());
+    // A table written before the model families has no family columns: they read as null.
     FamilySpec.COLUMNS.forEach(c -> {
-      columns.add(col(c + "_sum"));
-      columns.add(col(c + "_sum_sq"));
+      for (String column : List.of(c + "_sum", c + "_sum_sq")) {
+        columns.add(present.contains(column) ? col(column) : lit(null).cast("double").as(column));
+      }
     });
-    JavaPairRDD<String, Moments> stats = spark.read().parquet(folder.table(Tables.GENERATION_STATS))
+    JavaPairRDD<String, Moments> stats = statsTable
         .where(col("generation").isin(gridValues))
         .select(columns.toArray(org.apache.spark.sql.Column[]::new))
         .javaRDD()

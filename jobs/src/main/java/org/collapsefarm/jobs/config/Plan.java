@@ -77,8 +77,13 @@ public final class Plan {
     }
 
     double total = s.groups().stream().mapToDouble(Group::estimatedGenerations).sum() * s.replicates();
-    line(b, "groups: %s = %d contexts%s x %d parameter sets", count(s.groups().size()), s.contexts().size(),
-        s.models().isEmpty() ? "" : " and models", perSpec.size());
+    if (s.models().isEmpty()) {
+      line(b, "groups: %s = %d contexts x %d parameter sets", count(s.groups().size()), s.contexts().size(), perSpec.size());
+    } else {
+      // a Gaussian model's own collapse-epsilon makes its parameter sets differ from the contexts'
+      line(b, "groups: %s = (%d contexts + %d models) x the parameter sets of sweep.paradigms", count(s.groups().size()),
+          s.contexts().size(), s.models().size());
+    }
     line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(s.groups().size()), count(s.replicates()));
     line(b, "work:   about %s generations in all (fully synthetic: Wright-Fisher E[T] = -2n sum (1-p_i) ln(1-p_i), "
         + "capped at M; other paradigms run to M)", approx(total));

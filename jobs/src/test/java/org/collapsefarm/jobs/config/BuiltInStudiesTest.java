@@ -54,7 +54,8 @@ class BuiltInStudiesTest {
   void builtInStudiesAreAllShipped() throws IOException {
     assertThat(shippedConfs().map(p -> p.getFileName().toString())).contains(
         "quickstart.conf", "cot-replace-grid.conf", "seddik-fig1.conf", "seddik-fig2.conf", "seddik-fig3.conf",
-        "seddik-fig4.conf", "seddik-fig6.conf", "wang-accumulate.conf", "mitigations.conf", "wang-text.conf");
+        "seddik-fig4.conf", "seddik-fig6.conf", "wang-accumulate.conf", "mitigations.conf", "wang-text.conf",
+        "exponential-families.conf");
   }
 
   @Test
@@ -150,6 +151,21 @@ class BuiltInStudiesTest {
         .anyMatch(spec -> spec.topP() < 1)
         .anyMatch(spec -> spec.smoothing() > 0 && spec.collapseEpsilon() > 0)
         .anyMatch(spec -> spec.realAnchor() == 1);
+  }
+
+  @Test
+  void exponentialFamiliesCoverBothEstimatorsPoissonAndCollapseOrThrivesParadigms() throws ConfigException {
+    Sweep s = load("exponential-families");
+    assertThat(s.contexts()).isEmpty();
+    assertThat(s.models()).extracting(m -> m.spec().source()).contains(
+        "gaussian(dimension=1,mean=0.0,variance=1.0,estimator=mle)",
+        "gaussian(dimension=1,mean=0.0,variance=1.0,estimator=unbiased)", "poisson(rate=1.0)");
+    assertThat(specs(s)).extracting(ParadigmSpec::n).contains(10, 100, 1000);
+    assertThat(specs(s)).anyMatch(spec -> spec.paradigm() == Paradigm.FULLY_SYNTHETIC && spec.realAnchor() == 0)
+        .anyMatch(spec -> spec.paradigm() == Paradigm.ACCUMULATE)
+        .anyMatch(spec -> spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE)
+        .anyMatch(spec -> spec.paradigm() == Paradigm.FULLY_SYNTHETIC && spec.realAnchor() == 1);
+    assertThat(s.replicates()).isEqualTo(100);
   }
 
   private static Sweep load(String study) throws ConfigException {

@@ -1,0 +1,84 @@
+package org.collapsefarm.bench.family;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import org.collapsefarm.family.Estimator;
+import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.family.UnivariateGaussian;
+import org.collapsefarm.kernel.RunResult;
+import org.collapsefarm.measure.FamilyAccumulator;
+import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.random.CellSeeds;
+
+/**
+ * The Gaussian family on the Gaussian peer's benchmark workload ({@code peers/gaussian/peer.py
+ * bench}), for {@code bench/family-vs-peer.sh}: N(0, 1) re-fitted by maximum likelihood to n samples
+ * of the previous fit (fully synthetic), {@code runs} runs of {@code generations} generations, every
+ * measurement fed to a {@link FamilyAccumulator} as the farm does. Like {@link
+ * org.collapsefarm.bench.kernel.KernelVsPeer}, a batch is repeated with a new sweep seed until at least
+ * {@code min-cpu} CPU seconds were spent, after an untimed warm-up of the same length. Single-threaded:
+ * run-generations per CPU second is per core. Prints one JSON object per (n, d).
+ *
+ * <p>Usage: {@code FamilyVsPeer [--runs 1000] [--generations 100] [--n 10,1000] [--d 1] [--min-cpu 2]}
+ */
+public final class FamilyVsPeer {
+  private FamilyVsPeer() {}
+
+  public static void main(String[] args) {
+    int runs = 1000;
+    int generations = 100;
+    String ns = "10,1000";
+    String ds = "1";
+    double minCpu = 2.0;
+    for (int i = 0; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[i + 1]);
+        case "--generations" -> generations = Integer.parseInt(args[i + 1]);
+        case "--n" -> ns = args[i + 1];
+        case "--d" -> ds = args[i + 1];
+        case "--min-cpu" -> minCpu = Double.parseDouble(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    for (String d : ds.split(",")) {
+      if (Integer.parseInt(d.trim()) != 1) {
+        throw new IllegalArgumentException("only d = 1 is implemented, got " + d);
+      }
+      for (String n : ns.split(",")) {
+        int size = Integer.parseInt(n.trim());
+        measure(size, runs, generations, minCpu, 777); // warm-up, discarded
+        double[] r = measure(size, runs, generations, minCpu, 12345);
+        System.out.println(String.format(Locale.ROOT,
+            "{\"n\": %d, \"d\": 1, \"runs\": %d, \"generations\": %d, \"repeats\": %d, \"cpu_s\": %.4f, \"wall_s\": %.4f,"
+                + " \"gens_per_s_per_core\": %.1f, \"ns_per_generation\": %.2f}",
+            size, runs, generations, (int) r[0], r[1], r[2], r[3] / r[1], r[1] * 1e9 / r[3]));
+      }
+    }
+  }
+
+  /** {repeats, cpu seconds, wall seconds, run-generations}. */
+  private static double[] measure(int n, int runs, int generations, double minCpu, long seed) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    UnivariateGaussian family = new UnivariateGaussian(0.0, 1.0, Estimator.MLE);
+    // ε is required by the family; the peer has no collapse rule, so one that never fires here.
+    ParadigmSpec spec = ParadigmSpec.fullySynthetic(n).withKnobs(1, 1, 0, Double.MIN_VALUE, 0);
+    FamilyAccumulator acc = new FamilyAccumulator(generations, family.metrics());
+    long total = 0;
+    long cpu = 0;
+    long wall = 0;
+    int repeats = 0;
+    while (cpu < minCpu * 1e9) {
+      long c0 = threads.getCurrentThreadCpuTime();
+      long w0 = System.nanoTime();
+      for (int r = 0; r < runs; r++) {
+        RunResult res = FamilyRecursion.run(family, spec, generations, CellSeeds.cellSeed(seed + repeats, r), acc);
+        total += res.generationsRun();
+      }
+      wall += System.nanoTime() - w0;
+      cpu += threads.getCurrentThreadCpuTime() - c0;
+      repeats++;
+    }
+    return new double[] {repeats, cpu / 1e9, wall / 1e9, total};
+  }
+}
