@@ -106,17 +106,10 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
 
   /** Runs with collapse time T ≤ m. */
   public long collapsedBy(int m) {
-    long[] cache = collapsedByCache;
-    if (cache == null) {
-      cache = new long[maxGenerations + 1];
-      long c = 0;
-      for (int g = 0; g <= maxGenerations; g++) {
-        c += firstCollapse[g];
-        cache[g] = c;
-      }
-      collapsedByCache = cache;
+    if (collapsedByCache == null) {
+      collapsedByCache = GenerationAccumulator.prefixSums(firstCollapse);
     }
-    return cache[m];
+    return collapsedByCache[m];
   }
 
   /** Σ over runs of measurement j at generation m. */

@@ -159,17 +159,10 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
 
   /** Number of runs with collapse time T ≤ m: ρ_m = collapsedBy(m) / runs(m) (MATH.md §4). */
   public long collapsedBy(int m) {
-    long[] cache = collapsedByCache;
-    if (cache == null) {
-      cache = new long[maxGenerations + 1];
-      long c = 0;
-      for (int g = 0; g <= maxGenerations; g++) {
-        c += firstCollapse[g];
-        cache[g] = c;
-      }
-      collapsedByCache = cache;
+    if (collapsedByCache == null) {
+      collapsedByCache = prefixSums(firstCollapse);
     }
-    return cache[m];
+    return collapsedByCache[m];
   }
 
   /** Σ over runs of metric at generation m. */
@@ -182,6 +175,17 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
   public double sumOfSquares(Metric metric, int m) {
     resolve();
     return moments[m * STRIDE + Metric.COUNT + metric.ordinal()];
+  }
+
+  /** The running totals of {@code counts}: entry m is Σ_{g ≤ m} counts[g] (collapsed by m from first collapses). */
+  static long[] prefixSums(long[] counts) {
+    long[] out = new long[counts.length];
+    long c = 0;
+    for (int g = 0; g < counts.length; g++) {
+      c += counts[g];
+      out[g] = c;
+    }
+    return out;
   }
 
   /** Folds the pending difference arrays of absorbed runs into the per-generation sums. */

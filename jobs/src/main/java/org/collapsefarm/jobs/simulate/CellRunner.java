@@ -65,6 +65,17 @@ final class CellRunner {
 
   /** A {@code runs} row ({@link Tables#RUNS_SCHEMA}); T and the absorbing token are null if censored. */
   static Row runRow(CellTask cell, int maxGenerations, RunResult result, long elapsedNs) {
+    return runRow(cell, maxGenerations, result, elapsedNs, FamilyCells.CATEGORICAL, null);
+  }
+
+  /**
+   * A {@code runs} row of a categorical context ({@code familyValues} null: the kernel's metrics are
+   * {@code result.finalValues()}) or of a model family (the categorical metrics and the absorbing
+   * token null; {@code familyValues} in {@link FamilySpec#COLUMNS} order, null where it has none).
+   */
+  static Row runRow(CellTask cell, int maxGenerations, RunResult result, long elapsedNs, String family,
+      Double[] familyValues) {
+    boolean categorical = familyValues == null;
     Object[] cols = new Object[12 + Metric.COUNT + 4 + FamilySpec.COLUMNS.size()];
     int i = 0;
     cols[i++] = cell.cellId();
@@ -76,16 +87,19 @@ final class CellRunner {
     cols[i++] = cell.seed();
     cols[i++] = result.censored() ? null : result.collapseTime();
     cols[i++] = result.censored();
-    cols[i++] = result.censored() ? null : result.absorbingToken();
+    cols[i++] = result.censored() || !categorical ? null : result.absorbingToken();
     cols[i++] = result.generationsRun();
     cols[i++] = maxGenerations;
     for (int m = 0; m < Metric.COUNT; m++) {
-      cols[i++] = result.finalValues()[m];
+      cols[i++] = categorical ? result.finalValues()[m] : null;
     }
     cols[i++] = result.lambda1();
     cols[i++] = result.tokenGenerations();
     cols[i++] = elapsedNs;
-    cols[i] = FamilyCells.CATEGORICAL; // the family measurements stay null
+    cols[i++] = family;
+    if (!categorical) {
+      System.arraycopy(familyValues, 0, cols, i, familyValues.length);
+    }
     return RowFactory.create(cols);
   }
 }

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.collapsefarm.family.FamilyRecursion;
 import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.family.ModelFamily;
 import org.collapsefarm.kernel.RunResult;
 import org.collapsefarm.measure.FamilyAccumulator;
-import org.collapsefarm.measure.Metric;
 
 /**
  * The cells of model families on an executor (MATH.md §7): {@link FamilyRecursion#run} per cell with
@@ -58,29 +56,11 @@ final class FamilyCells {
   }
 
   private Row row(CellTask cell, String family, List<String> metrics, RunResult result, long elapsedNs) {
-    Object[] cols = new Object[12 + Metric.COUNT + 4 + FamilySpec.COLUMNS.size()];
-    int i = 0;
-    cols[i++] = cell.cellId();
-    cols[i++] = cell.groupId();
-    cols[i++] = cell.contextId();
-    cols[i++] = cell.spec().paradigm().configName();
-    cols[i++] = cell.spec().n();
-    cols[i++] = cell.replicate();
-    cols[i++] = cell.seed();
-    cols[i++] = result.censored() ? null : result.collapseTime();
-    cols[i++] = result.censored();
-    cols[i++] = null; // absorbing_token: categorical only
-    cols[i++] = result.generationsRun();
-    cols[i++] = maxGenerations;
-    i += Metric.COUNT; // final_<categorical metric>: null
-    cols[i++] = result.lambda1();
-    cols[i++] = result.tokenGenerations();
-    cols[i++] = elapsedNs;
-    cols[i++] = family;
-    for (String column : FamilySpec.COLUMNS) {
-      int k = metrics.indexOf(column);
-      cols[i++] = k < 0 ? null : result.finalValues()[k];
+    Double[] values = new Double[FamilySpec.COLUMNS.size()];
+    for (int j = 0; j < values.length; j++) {
+      int k = metrics.indexOf(FamilySpec.COLUMNS.get(j));
+      values[j] = k < 0 ? null : result.finalValues()[k];
     }
-    return RowFactory.create(cols);
+    return CellRunner.runRow(cell, maxGenerations, result, elapsedNs, family, values);
   }
 }
