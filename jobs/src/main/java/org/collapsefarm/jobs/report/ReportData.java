@@ -135,13 +135,12 @@ public record ReportData(
   }
 
   /**
-   * The categorical contexts only: the figures here are of σ_m, T and the simplex; a model family's
-   * groups (MATH.md §7) have none of those (tables written before the {@code family} column hold
-   * categorical contexts only).
+   * The contexts with a token distribution (categorical, and text's unigram one): the figures here are
+   * of σ_m, T and the simplex, which a Gaussian or Poisson model (MATH.md §7) has none of — its
+   * vocabulary is null.
    */
   private static Dataset<Row> categorical(Dataset<Row> contexts) {
-    return List.of(contexts.columns()).contains("family")
-        ? contexts.where(col("family").equalTo("categorical")) : contexts;
+    return contexts.where(col("vocabulary").isNotNull());
   }
 
   private static Map<String, List<GenerationPoint>> generations(SparkSession spark, ResultsFolder folder) {

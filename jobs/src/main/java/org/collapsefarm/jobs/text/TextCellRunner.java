@@ -13,6 +13,7 @@ import org.collapsefarm.text.TextAccumulator;
 import org.collapsefarm.text.TextCorpus;
 import org.collapsefarm.text.TextMetric;
 import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.kernel.RunResult;
 import org.collapsefarm.text.TextFamily;
 import org.collapsefarm.text.TextSetup;
@@ -93,6 +94,9 @@ final class TextCellRunner {
     cols.add((long) r.generationsRun() * cell.spec().n());
     cols.add(elapsedNs);
     cols.add(TextTables.FAMILY);
+    for (int m = 0; m < FamilySpec.COLUMNS.size(); m++) {
+      cols.add(null); // the Gaussian and Poisson measurements
+    }
     cols.add(cell.corpusName());
     cols.add(cell.order());
     for (int m = 0; m < TextMetric.COUNT; m++) {

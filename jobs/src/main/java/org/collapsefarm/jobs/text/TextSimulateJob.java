@@ -300,7 +300,7 @@ public final class TextSimulateJob {
     String source = "text corpus=" + c.name() + " order=" + g.order() + " tokenizer=" + c.tokenizer().configName()
         + " |V|=" + s.vocabulary().size();
     return RowFactory.create(g.contextId(), s.vocabulary().size(), support, s0, support == 1 ? 0.0 : h, tokens, probs,
-        source, TextTables.FAMILY, c.name(), g.order(), s.trainDocuments(), total, s.validationDocuments(),
+        source, TextTables.FAMILY, null, null, null, null, null, c.name(), g.order(), s.trainDocuments(), total, s.validationDocuments(),
         s.validationTokens() + s.validationDocuments(), Math.log(s.vocabulary().size()));
   }
 
@@ -311,7 +311,8 @@ public final class TextSimulateJob {
       rows.add(RowFactory.create(c.cellId(), c.groupId(), c.contextId(), s.paradigm().configName(), s.n(), s.realN(),
           s.window(), s.allocation().configName(), s.rate(), s.pool().configName(), s.source().configName(),
           s.temperature(), s.topP(), s.smoothing(), s.collapseEpsilon(), s.realAnchor(), c.replicate(), c.seed(),
-          sweep.maxGenerations(), c.cost(), 0, TextTables.FAMILY, c.corpusName(), c.order(), sweep.text().maxLength()));
+          sweep.maxGenerations(), c.cost(), 0, TextTables.FAMILY, null, null, c.corpusName(), c.order(),
+          sweep.text().maxLength()));
     }
     write(spark.createDataFrame(rows, TextTables.CELLS_SCHEMA), folder, Tables.CELLS);
   }

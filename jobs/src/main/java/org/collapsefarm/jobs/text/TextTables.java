@@ -21,8 +21,8 @@ final class TextTables {
   static final String SAMPLES = "samples";
   static final String FAMILY = "text";
 
+  // Tables' schemas carry the family column (and the Gaussian and Poisson parameters, null here).
   static final StructType CONTEXTS_SCHEMA = Tables.CONTEXTS_SCHEMA
-      .add("family", StringType, false)
       .add("corpus", StringType, false)
       .add("order", IntegerType, false)
       .add("train_documents", LongType, false)
@@ -32,7 +32,6 @@ final class TextTables {
       .add("untrained_cross_entropy", DoubleType, false);
 
   static final StructType CELLS_SCHEMA = Tables.CELLS_SCHEMA
-      .add("family", StringType, false)
       .add("corpus", StringType, false)
       .add("order", IntegerType, false)
       .add("max_length", IntegerType, false);
@@ -62,7 +61,6 @@ final class TextTables {
 
   private static StructType runs() {
     StructType s = Tables.RUNS_SCHEMA
-        .add("family", StringType, false)
         .add("corpus", StringType, false)
         .add("order", IntegerType, false);
     for (TextMetric m : TextMetric.values()) {
