@@ -47,7 +47,8 @@ public final class FamilyCost {
   }
 
   private static void run(CellPlan plan, Sweep sweep, List<CellRange> ranges) {
-    CellRunner.run(plan.factory().cells(ranges, CellFactory.ALL_CHUNKS), plan.contexts(), sweep.maxGenerations(),
+    CellRunner.run(plan.factory().cells(ranges, CellFactory.ALL_CHUNKS), plan.contexts(), plan.models(),
+        sweep.maxGenerations(),
         GenerationGrid.of(sweep.maxGenerations()), () -> { });
   }
 }
