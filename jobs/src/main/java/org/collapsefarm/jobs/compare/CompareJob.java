@@ -81,7 +81,7 @@ public final class CompareJob {
           g.spec())));
     }
     for (TextTheoryGroups.Unigram g : TextTheoryGroups.of(spark, sweep, folder)) {
-      groups.add(new Tuple2<>(g.groupId(), new GroupSpec(g.context(), g.spec())));
+      groups.add(new Tuple2<>(g.groupId(), new GroupSpec(g.context(), null, g.spec())));
     }
     int maxGenerations = sweep.maxGenerations();
     int[] grid = TheoryRows.generations(maxGenerations);

@@ -61,7 +61,7 @@ public final class TheoryJob {
       groups.add(new GroupSpec(g.groupId(), contexts.get(g.contextId()), model == null ? null : model.spec(), g.spec()));
     }
     for (TextTheoryGroups.Unigram g : TextTheoryGroups.of(spark, sweep, folder)) {
-      groups.add(new GroupSpec(g.groupId(), g.context(), g.spec()));
+      groups.add(new GroupSpec(g.groupId(), g.context(), null, g.spec()));
     }
     int maxGenerations = sweep.maxGenerations();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
