@@ -36,7 +36,8 @@ public final class NgramGraph implements Serializable {
   /** Edge id of every training token, in corpus order (its documents are the training corpus's). */
   private final int[] trainingEdges;
   /** Packed history → state, built on first use (also after deserialisation). */
-  private transient LongIntHashMap stateIndex;
+  /** Built on first use; volatile so that a thread never sees a map another thread is still filling. */
+  private transient volatile LongIntHashMap stateIndex;
 
   private NgramGraph(int order, int vocabularySize, int bits, long[] stateKey, int[] edgeStart, int[] edgeToken,
       int[] edgeNext, int[] trainingEdges) {
@@ -251,14 +252,15 @@ public final class NgramGraph implements Serializable {
 
   /** The state of a packed history, or −1. */
   public int state(long key) {
-    if (stateIndex == null) {
-      LongIntHashMap m = new LongIntHashMap(stateKey.length);
+    LongIntHashMap index = stateIndex;
+    if (index == null) {
+      index = new LongIntHashMap(stateKey.length);
       for (int s = 0; s < stateKey.length; s++) {
-        m.put(stateKey[s], s);
+        index.put(stateKey[s], s);
       }
-      stateIndex = m;
+      stateIndex = index;
     }
-    return stateIndex.getOrDefault(key, -1);
+    return index.getOrDefault(key, -1);
   }
 
   /** The packed history that follows {@code key} after token w (not after EOS). */

@@ -16,7 +16,8 @@ public final class TextSetup implements Serializable {
   private final int[] counts0;
   private final List<Probe> probes;
   private final boolean evaluateKneserNey;
-  private transient KneserNey kneserNey;
+  /** Built on first use (one setup serves every cell of an executor JVM, on several threads). */
+  private transient volatile KneserNey kneserNey;
 
   /** With the Kneser–Ney evaluation on. */
   public TextSetup(TextCorpus corpus, int order, List<String> probeTexts) {
@@ -61,10 +62,12 @@ public final class TextSetup implements Serializable {
   }
 
   KneserNey kneserNey() {
-    if (kneserNey == null) {
-      kneserNey = new KneserNey(graph, corpus.validation());
+    KneserNey kn = kneserNey;
+    if (kn == null) {
+      kn = new KneserNey(graph, corpus.validation());
+      kneserNey = kn;
     }
-    return kneserNey;
+    return kn;
   }
 
   /** The untrained reference ln|V_0 ∪ {<unk>}| ([W]'s randomly initialised model: the uniform one). */

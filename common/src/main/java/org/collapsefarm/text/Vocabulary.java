@@ -24,7 +24,8 @@ public final class Vocabulary implements Serializable {
   public static final String UNK_TEXT = "<unk>";
 
   private final String[] types;
-  private transient Map<String, Integer> ids;
+  /** Built on first use; volatile so that a thread never sees a map another thread is still filling. */
+  private transient volatile Map<String, Integer> ids;
 
   private Vocabulary(String[] types) {
     this.types = types;
@@ -83,14 +84,15 @@ public final class Vocabulary implements Serializable {
   }
 
   private Map<String, Integer> index() {
-    if (ids == null) {
-      Map<String, Integer> m = new HashMap<>(types.length * 2);
+    Map<String, Integer> index = ids;
+    if (index == null) {
+      index = new HashMap<>(types.length * 2);
       for (int i = 0; i < types.length; i++) {
-        m.put(types[i], i);
+        index.put(types[i], i);
       }
-      ids = m;
+      ids = index;
     }
-    return ids;
+    return index;
   }
 
   @Override
