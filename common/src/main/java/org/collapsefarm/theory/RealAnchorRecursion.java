@@ -57,18 +57,7 @@ public record RealAnchorRecursion(double s0, int n, int k) {
 
   /** {@code S^A_m} for m = 0..maxM; index 0 holds S_0 (the true p). */
   public double[] expectedSigma(int maxM) {
-    ParameterException.requireAtLeast("max-generations", maxM, 0);
-    double[] s = new double[maxM + 1];
-    s[0] = s0;
-    if (maxM >= 1) {
-      s[1] = first();
-    }
-    double c = constant();
-    double b = slope();
-    for (int m = 2; m <= maxM; m++) {
-      s[m] = c + b * s[m - 1];
-    }
-    return s;
+    return AffineRecursion.iterate(s0, constant(), slope(), maxM, first());
   }
 
   /** {@code S^A_∞ = S_0 + (1 − S_0)·M/(n + 2nk + k²)}. */

@@ -58,17 +58,6 @@ public record SeddikTheorem2(double s0, int realN, int n) {
 
   /** {@code S_m} for m = 1..maxM by the recursion; index 0 holds S_0 (the true p). */
   public double[] expectedSigma(int maxM) {
-    ParameterException.requireAtLeast("max-generations", maxM, 0);
-    double[] s = new double[maxM + 1];
-    s[0] = s0;
-    if (maxM >= 1) {
-      s[1] = first();
-    }
-    double constant = a() + b() * s0;
-    double beta = beta();
-    for (int m = 2; m <= maxM; m++) {
-      s[m] = constant + beta * s[m - 1];
-    }
-    return s;
+    return AffineRecursion.iterate(s0, a() + b() * s0, beta(), maxM, first());
   }
 }

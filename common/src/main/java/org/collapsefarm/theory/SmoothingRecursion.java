@@ -50,15 +50,7 @@ public record SmoothingRecursion(double s0, int n, double lambda, int vocabulary
 
   /** {@code S^λ_m} for m = 0..maxM; index 0 holds S_0. */
   public double[] expectedSigma(int maxM) {
-    ParameterException.requireAtLeast("max-generations", maxM, 0);
-    double[] s = new double[maxM + 1];
-    s[0] = s0;
-    double a = a();
-    double b = b();
-    for (int m = 1; m <= maxM; m++) {
-      s[m] = a + b * s[m - 1];
-    }
-    return s;
+    return AffineRecursion.iterate(s0, a(), b(), maxM);
   }
 
   /** {@code S^λ_∞ = A/(1 − B)}. */
