@@ -42,7 +42,7 @@ final class CellRunner {
     FamilyCells families = new FamilyCells(models, maxGenerations, grid);
     for (CellTask cell : cells) {
       if (families.runs(cell)) {
-        runs.add(families.run(cell));
+        runs.add(families.run(cell, trajectories));
         progress.cellDone();
         continue;
       }

@@ -10,12 +10,14 @@ import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.family.ModelFamily;
 import org.collapsefarm.kernel.RunResult;
 import org.collapsefarm.measure.FamilyAccumulator;
+import org.collapsefarm.measure.GenerationSink;
 
 /**
  * The cells of model families on an executor (MATH.md §7): {@link FamilyRecursion#run} per cell with
  * the group's {@link FamilyAccumulator} (on the {@link GenerationGrid}) as the sink, and the cell's
  * {@code runs} row — the categorical columns null, {@code family} and {@code final_<measurement>}
- * set. Trajectories are not recorded for model families.
+ * set. A cell asked to record its trajectory also writes its measurements at the grid's generations to
+ * {@code trajectories} ({@link TrajectoryRecorder}, the family's own columns).
  */
 final class FamilyCells {
   /** The {@code family} of a categorical context's rows. */
@@ -38,14 +40,18 @@ final class FamilyCells {
     return models.containsKey(cell.contextId());
   }
 
-  /** Runs the cell and returns its {@code runs} row. */
-  Row run(CellTask cell) {
+  /** Runs the cell, adds its trajectory rows to {@code trajectories} if it records one, returns its {@code runs} row. */
+  Row run(CellTask cell, List<Row> trajectories) {
     FamilySpec spec = models.get(cell.contextId());
     ModelFamily<?, ?> family = built.computeIfAbsent(cell.contextId(), id -> spec.build());
     FamilyAccumulator acc = accumulators.computeIfAbsent(cell.groupId(),
         g -> new FamilyAccumulator(grid.size() - 1, family.metrics()));
     long start = System.nanoTime();
-    RunResult result = FamilyRecursion.run(family, cell.spec(), maxGenerations, cell.seed(), new GridSink(grid, acc));
+    GenerationSink sink = new GridSink(grid, acc);
+    if (cell.recordTrajectory()) {
+      sink = new TeeSink(sink, new TrajectoryRecorder(cell.cellId(), cell.groupId(), family.metrics(), grid, trajectories));
+    }
+    RunResult result = FamilyRecursion.run(family, cell.spec(), maxGenerations, cell.seed(), sink);
     long elapsed = System.nanoTime() - start;
     return row(cell, spec.family(), family.metrics(), result, elapsed);
   }

@@ -143,10 +143,14 @@ public final class Tables {
             .add("generation", IntegerType, false)
             .add("collapsed", BooleanType, false);
     for (Metric metric : Metric.values()) {
-      s = s.add(metric.column(), DoubleType, false);
+      s = s.add(metric.column(), DoubleType, true); // null for a model family's runs
     }
     // p^(m) at the tokens of contexts.tokens, for small supports only (TrajectoryRecorder.PROBS_MAX_SUPPORT).
-    return s.add(PROBS, createArrayType(DoubleType, false), true);
+    s = s.add(PROBS, createArrayType(DoubleType, false), true);
+    for (String column : FamilySpec.COLUMNS) {
+      s = s.add(column, DoubleType, true); // a model family's measurements, as in generation_stats
+    }
+    return s;
   }
 
   public static String sumColumn(Metric metric) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.measure.GenerationSink;
 import org.collapsefarm.measure.Metric;
 
@@ -18,6 +19,11 @@ import org.collapsefarm.measure.Metric;
  * that order), so that the report can draw the points of [S] Fig. 1 on the simplex; a smoothed model
  * puts the rest of its mass, 1 − Σ probs, on the tokens outside the support of p^(0). Larger
  * supports write null: the vector would dominate the table's size and no figure reads it.
+ *
+ * <p>A model family's run (MATH.md §7) writes its measurements to their own columns ({@link
+ * FamilySpec#COLUMNS}: var_ratio, log_var, … for a Gaussian, rate, rate_zero, mean_sq_error for a
+ * Poisson), as in {@code generation_stats}, and null in the categorical metric columns and probs; a
+ * categorical run writes null in the family columns.
  */
 final class TrajectoryRecorder implements GenerationSink {
   /** The largest support whose p^(m) is recorded. */
@@ -31,6 +37,8 @@ final class TrajectoryRecorder implements GenerationSink {
   private final int[] supportTokens;
   /** The current model at the support's tokens. */
   private final double[] current;
+  /** For a model family: the {@link FamilySpec#COLUMNS} index of each of its measurements; null otherwise. */
+  private final int[] familyColumns;
 
   TrajectoryRecorder(String cellId, String groupId, Context context, GenerationGrid grid, List<Row> out) {
     this.cellId = cellId;
@@ -40,6 +48,18 @@ final class TrajectoryRecorder implements GenerationSink {
     boolean record = context.support() <= PROBS_MAX_SUPPORT;
     this.supportTokens = record ? context.tokens() : null;
     this.current = record ? new double[context.support()] : null;
+    this.familyColumns = null;
+  }
+
+  /** A recorder of a model family's run whose measurements are {@code metrics} (ModelFamily#metrics order). */
+  TrajectoryRecorder(String cellId, String groupId, List<String> metrics, GenerationGrid grid, List<Row> out) {
+    this.cellId = cellId;
+    this.groupId = groupId;
+    this.grid = grid;
+    this.out = out;
+    this.supportTokens = null;
+    this.current = null;
+    this.familyColumns = metrics.stream().mapToInt(FamilySpec.COLUMNS::indexOf).toArray();
   }
 
   @Override
@@ -76,15 +96,21 @@ final class TrajectoryRecorder implements GenerationSink {
   }
 
   private Row row(int m, double[] values, boolean collapsed) {
-    Object[] cols = new Object[5 + Metric.COUNT];
+    Object[] cols = new Object[5 + Metric.COUNT + FamilySpec.COLUMNS.size()];
     cols[0] = cellId;
     cols[1] = groupId;
     cols[2] = m;
     cols[3] = collapsed;
-    for (int i = 0; i < Metric.COUNT; i++) {
-      cols[4 + i] = values[i];
+    if (familyColumns == null) {
+      for (int i = 0; i < Metric.COUNT; i++) {
+        cols[4 + i] = values[i];
+      }
+      cols[4 + Metric.COUNT] = current == null ? null : current.clone();
+    } else {
+      for (int k = 0; k < familyColumns.length; k++) {
+        cols[5 + Metric.COUNT + familyColumns[k]] = values[k];
+      }
     }
-    cols[4 + Metric.COUNT] = current == null ? null : current.clone();
     return RowFactory.create(cols);
   }
 }
