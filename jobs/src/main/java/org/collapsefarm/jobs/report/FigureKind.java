@@ -39,6 +39,20 @@ public enum FigureKind {
       "Markers: mean over runs ± 95% CI, one series per knob setting of the same paradigm and n, black"
           + " for the neutral knobs. First chart: the collapsed fraction ρ_m = P(T ≤ m); second:"
           + " ‖p^(m) − p^(0)‖₁, how far the models drift from the truth."),
+  FAMILY_MOMENTS("Gaussian: var_ratio and W2² against m per paradigm (Collapse-or-Thrive's panels, MATH.md §7)",
+      "One chart per model (d, estimator) and paradigm setting, one colour per n. Markers: the mean over runs"
+          + " at up to 30 generations; thin pale lines in the same colour: its 95% band, mean ± 1.96 sd/√runs at"
+          + " every generation (from generation_stats); dashed: the exact expectation of MATH.md §7 where one"
+          + " applies (E σ²_m/σ_0² and E W2² under replace, the iterated one-step expectations under accumulate"
+          + " and the real anchor; none for accumulate-subsample)."),
+  FAMILY_LOG_VAR("Gaussian: log_var against m with its exact linear drift (MATH.md §7)",
+      "As above for E ln σ²_m (and ln det Σ_m/det Σ_0 when d > 1): under replace it falls linearly,"
+          + " m[ψ((n−1)/2) + ln(2/n)] for the MLE and ln(2/(n−1)) in place of ln(2/n) for the unbiased estimator"
+          + " (dashed) — even the unbiased estimator, whose E σ²_m stays σ_0², collapses."),
+  POISSON_SURVIVAL("Poisson: survival P(T > m) = P(λ_m ≠ 0) against m (MATH.md §7, Suresh et al. Thm 2)",
+      "One chart per rate λ_0 and paradigm setting, one colour per n. Markers: the share of runs whose rate is"
+          + " not 0 (1 − the mean of rate_zero); thin pale lines: its 95% band, ± 1.96 sd/√runs; dashed: the exact"
+          + " 1 − exp(−nλ_0 g_m) of the critical Galton–Watson process (replace, no anchor)."),
   TEXT_PERPLEXITY("Text: validation perplexity and coverage against m ([W] Fig. 3)",
       "Markers: mean over runs ± 95% CI at every generation, one series per parameter set, one chart per"
           + " corpus and order; dashed: the untrained model's perplexity |V_0 ∪ {<unk>}| (uniform)."),

@@ -14,9 +14,18 @@ final class GroupLabels {
   private GroupLabels() {}
 
   static String label(Row r) {
-    String paradigm = r.getAs("paradigm");
-    StringBuilder b = new StringBuilder(paradigm).append(" n=").append(r.<Integer>getAs("n"));
-    switch (paradigm) {
+    return r.<String>getAs("paradigm") + " n=" + r.<Integer>getAs("n") + parameters(r) + knobs(r);
+  }
+
+  /** The label without n: what a figure whose series are the values of n is drawn for. */
+  static String setting(Row r) {
+    return r.<String>getAs("paradigm") + parameters(r) + knobs(r);
+  }
+
+  /** The parameters the group's paradigm reads besides n, each with a leading space. */
+  private static String parameters(Row r) {
+    StringBuilder b = new StringBuilder();
+    switch (r.<String>getAs("paradigm")) {
       case "partially-synthetic" -> b.append(" N=").append(r.<Integer>getAs("real_n"));
       case "most-recent" -> b.append(" K=").append(r.<Integer>getAs("window")).append(' ')
           .append(r.<String>getAs("allocation"));
@@ -26,7 +35,7 @@ final class GroupLabels {
       case "accumulate" -> b.append(" k=").append(number(r.getAs("rate")));
       default -> { }
     }
-    return b.append(knobs(r)).toString();
+    return b.toString();
   }
 
   /** The knobs away from their neutral values, each with a leading space ("" when all are neutral). */

@@ -45,6 +45,7 @@ public final class ReportJob {
       new SimplexFigures(data, sink).draw();
       new AccumulateFigures(data, sink).draw();
       new MitigationFigures(data, sink).draw();
+      new FamilyFigures(FamilyData.load(spark, folder), data, sink).draw();
       String samples = new TextFigures(spark, folder, sink).draw();
       Path report = new Path(folder.root(), REPORT);
       String text = ReportMarkdown.render(sweep.name(), folder.root().toString(), data, sink.figures(), sink.skipped())

@@ -53,13 +53,13 @@ final class Series {
   }
 
   /** The groups split into consecutive slices of at most {@link #GROUPS_PER_FIGURE}. */
-  static List<List<GroupInfo>> slices(List<GroupInfo> groups) {
+  static <T> List<List<T>> slices(List<T> groups) {
     return slices(groups, GROUPS_PER_FIGURE);
   }
 
   /** The groups split into consecutive slices of at most {@code size}. */
-  static List<List<GroupInfo>> slices(List<GroupInfo> groups, int size) {
-    List<List<GroupInfo>> out = new ArrayList<>();
+  static <T> List<List<T>> slices(List<T> groups, int size) {
+    List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i += size) {
       out.add(groups.subList(i, Math.min(groups.size(), i + size)));
     }
@@ -67,13 +67,22 @@ final class Series {
   }
 
   /** " (part i of k)" for a figure split over several, "" otherwise. */
-  static String part(int slice, List<List<GroupInfo>> slices) {
+  static String part(int slice, List<? extends List<?>> slices) {
     return slices.size() > 1 ? " (part " + (slice + 1) + " of " + slices.size() + ")" : "";
   }
 
   /** A file-name stem: the figure kind, the context's id and, when split, the slice number. */
   static String stem(String kind, String contextId, int slice, int slices) {
     return kind + "_" + contextId + (slices > 1 ? "_" + (slice + 1) : "");
+  }
+
+  /**
+   * A file-name part: lower case letters and digits, runs of anything else one hyphen; the Greek
+   * letters of the knob labels spelled out (ε=0.01 → eps-0-01).
+   */
+  static String slug(String s) {
+    String latin = s.replace("ε", "eps").replace("λ", "lambda").replace("τ", "tau");
+    return latin.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 
   /** The groups of each context, in report order. */

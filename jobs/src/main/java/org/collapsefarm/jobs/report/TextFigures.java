@@ -158,7 +158,7 @@ final class TextFigures {
           new double[] {untrained, untrained}, Color.BLACK);
     }
     Charts.fitTitle(chart);
-    sink.add(kind, stem + "-" + slug(chartKey), chart, yTitle + ", " + chartKey);
+    sink.add(kind, stem + "-" + Series.slug(chartKey), chart, yTitle + ", " + chartKey);
   }
 
   private void probes(Map<String, List<TextGroup>> charts) {
@@ -196,7 +196,7 @@ final class TextFigures {
       }
       for (Map.Entry<String, XYChart> e : byProbe.entrySet()) {
         Charts.fitTitle(e.getValue());
-        sink.add(FigureKind.TEXT_PROBES, "text-probe-" + slug(e.getKey()) + "-" + slug(c.getKey()), e.getValue(),
+        sink.add(FigureKind.TEXT_PROBES, "text-probe-" + Series.slug(e.getKey()) + "-" + Series.slug(c.getKey()), e.getValue(),
             "probe \"" + e.getKey() + "\", " + c.getKey());
         any = true;
       }
@@ -264,9 +264,5 @@ final class TextFigures {
       out[i] = a[i] + sign * b[i];
     }
     return out;
-  }
-
-  private static String slug(String s) {
-    return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 }

@@ -100,9 +100,11 @@ class ReportCommandTest {
         .contains("_Not drawn: the sweep recorded no trajectories")
         .contains("_Not drawn: the sweep has no most-recent or randomly-sampled group._")
         .contains("_Not drawn: no group with a knob away from its neutral value._")
-        .contains("_Not drawn: the sweep has no text group._");
-    // Those three kinds, and the three text kinds of a sweep without corpora.
-    assertThat(report.split("_Not drawn", -1)).as("only those kinds are skipped").hasSize(4 + 3);
+        .contains("_Not drawn: the sweep has no text group._")
+        .contains("_Not drawn: the sweep has no Gaussian model (sweep.models)")
+        .contains("_Not drawn: the sweep has no Poisson model (sweep.models)");
+    // Those three kinds, the three text kinds of a sweep without corpora and the three model-family kinds.
+    assertThat(report.split("_Not drawn", -1)).as("only those kinds are skipped").hasSize(4 + 3 + 3);
   }
 
   @Test
