@@ -204,6 +204,11 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public void check(ParadigmSpec spec, Sizes sizes) {
+    checkSpec(spec, sizes);
+  }
+
+  /** The Gaussian family's refusals in any dimension: ε in (0, 1) and training sets of at least 2 points. */
+  static void checkSpec(ParadigmSpec spec, Sizes sizes) {
     double epsilon = spec.collapseEpsilon();
     if (!(epsilon > 0.0 && epsilon < 1.0)) {
       throw new ParameterException("collapse-epsilon", "is required for the gaussian family (collapse is "

@@ -17,9 +17,15 @@ import org.collapsefarm.paradigm.ParadigmSpec;
  *       log_var_variance} (informational), {@code mean_sq_error}, {@code w2_sq}; Wald's lower bound
  *       {@code ET_wald} on E T_ε and the inverse-Gaussian approximation {@code ET_inverse_gaussian}
  *       (with {@code sd_T_inverse_gaussian}), labelled as one;
+ *   <li>Gaussian in d &gt; 1 dimensions, fully synthetic without anchor (MATH.md §7 "d dimensions", exact):
+ *       {@code var_ratio} = E tr Σ_m/tr Σ_0, {@code mean_sq_error} = E‖μ_m − μ_0‖², {@code det_ratio} = E det
+ *       Σ_m/det Σ_0 and, for n &gt; d, {@code log_det_ratio} = E ln(det Σ_m/det Σ_0) with {@code
+ *       log_det_ratio_variance} (informational); ln tr Σ_m is no random walk, so no log_var, Wald or
+ *       inverse-Gaussian rows, and E W2² has no closed form in d &gt; 1;
  *   <li>Gaussian, fully synthetic with a real anchor, accumulate, partially synthetic ({@link
  *       GaussianMoments}, exact one-step expectations iterated): {@code var_ratio}, {@code
- *       mean_sq_error};
+ *       mean_sq_error}; in d &gt; 1 the same recursions in tr Σ and ‖μ − μ_0‖² (each step is linear in Σ
+ *       and (μ − μ_0)(μ − μ_0)ᵀ with scalar coefficients, so its trace is the scalar step);
  *   <li>Poisson, fully synthetic without anchor ({@link PoissonReplace}, exact): {@code rate} = λ_0,
  *       {@code mean_sq_error} = Var λ_m, {@code rate_alive} = P(λ_m ≠ 0);
  *   <li>nothing else (accumulate-subsample has no closed form: MATH.md gives reference values only).
@@ -53,17 +59,31 @@ public final class FamilyTheoryRows {
       }
       return rows;
     }
-    double v0 = model.variance();
+    double v0 = model.variance(); // tr Σ_0: the d-dimensional formulas are the scalar ones in the trace
+    int d = model.dimension();
     if (replace && anchor == 0) {
       GaussianReplace g = new GaussianReplace(v0, n, model.estimator());
       for (int m : gens) {
         if (m >= 1) {
           add(rows, m, TheoryQuantity.VAR_RATIO, g.expectedVariance(m) / v0, GaussianReplace.SOURCE);
-          add(rows, m, TheoryQuantity.LOG_VAR, g.expectedLogVariance(m), GaussianReplace.SOURCE);
-          add(rows, m, TheoryQuantity.LOG_VAR_VARIANCE, g.logVarianceVariance(m), GaussianReplace.SOURCE);
+          if (d == 1) {
+            add(rows, m, TheoryQuantity.LOG_VAR, g.expectedLogVariance(m), GaussianReplace.SOURCE);
+            add(rows, m, TheoryQuantity.LOG_VAR_VARIANCE, g.logVarianceVariance(m), GaussianReplace.SOURCE);
+          }
           add(rows, m, TheoryQuantity.MEAN_SQ_ERROR, g.expectedMeanSqError(m), GaussianReplace.SOURCE);
-          add(rows, m, TheoryQuantity.W2_SQ, g.expectedW2(m), GaussianReplace.SOURCE);
+          if (d == 1) {
+            add(rows, m, TheoryQuantity.W2_SQ, g.expectedW2(m), GaussianReplace.SOURCE);
+          } else {
+            add(rows, m, TheoryQuantity.DET_RATIO, g.expectedDetRatio(m, d), GaussianReplace.SOURCE_D);
+            if (n > d) {
+              add(rows, m, TheoryQuantity.LOG_DET_RATIO, m * g.logDetStepMean(d), GaussianReplace.SOURCE_D);
+              add(rows, m, TheoryQuantity.LOG_DET_RATIO_VARIANCE, m * g.logDetStepVariance(d), GaussianReplace.SOURCE_D);
+            }
+          }
         }
+      }
+      if (d > 1) {
+        return rows; // ln tr Σ_m is no random walk in d > 1: no Wald bound or inverse-Gaussian law for T_ε
       }
       double epsilon = spec.collapseEpsilon();
       add(rows, null, TheoryQuantity.ET_WALD, g.waldBound(epsilon), GaussianReplace.SOURCE_WALD);

@@ -24,12 +24,20 @@ import org.collapsefarm.family.Estimator;
  * {@code E T_ε ≥ ln(1/ε)/|μ_s|} (the overshoot is ≥ 0), and T_ε is <b>approximately</b> inverse
  * Gaussian with that mean and variance {@code ln(1/ε) v_s/|μ_s|³}.
  *
+ * <p>In d dimensions (MATH.md §7, "Gaussian, d dimensions"), with {@code variance0} = tr Σ_0: {@code E tr Σ_m
+ * = tr Σ_0 r^m} (MLE; tr Σ_0 unbiased) and {@code E‖μ_m − μ_0‖²} are the formulas above with σ_0² → tr Σ_0
+ * (each coordinate's, summed); by the Bartlett decomposition det Σ_m = det Σ_{m−1}·∏_{i=1..d} χ²_{n−i}/c
+ * with independent factors, so {@code E det Σ_m/det Σ_0 = [∏_i (n − i)/c]^m} and ln det Σ_m is a random
+ * walk with step mean {@code Σ_i [ψ((n−i)/2) + ln(2/c)]} and step variance {@code Σ_i ψ′((n−i)/2)}
+ * (n &gt; d; for n ≤ d, Σ_m is singular and det Σ_m = 0).
+ *
  * @param variance0 σ_0²
  * @param n the sample size per generation, ≥ 2
  * @param estimator MLE or unbiased
  */
 public record GaussianReplace(double variance0, int n, Estimator estimator) {
   public static final String SOURCE = "MATH.md 7 Gaussian replace";
+  public static final String SOURCE_D = "MATH.md 7 Gaussian d dimensions replace";
   public static final String SOURCE_WALD = "MATH.md 7 Wald bound";
   public static final String SOURCE_INVERSE_GAUSSIAN = "MATH.md 7 inverse Gaussian (approximation)";
 
@@ -82,6 +90,41 @@ public record GaussianReplace(double variance0, int n, Estimator estimator) {
   /** {@code Var ln σ²_m = m v_s}. */
   public double logVarianceVariance(int m) {
     return m * stepVariance();
+  }
+
+  /** The step mean of ln det Σ in d dimensions, {@code Σ_{i=1..d} [ψ((n−i)/2) + ln(2/c)]} (n &gt; d; {@link #stepMean} at d = 1). */
+  public double logDetStepMean(int d) {
+    requireFullRank(d);
+    double sum = 0;
+    for (int i = 1; i <= d; i++) {
+      sum += Digamma.value((n - i) / 2.0) + Math.log(2.0 / estimator.divisor(n));
+    }
+    return sum;
+  }
+
+  /** The step variance of ln det Σ in d dimensions, {@code Σ_{i=1..d} ψ′((n−i)/2)} (n &gt; d). */
+  public double logDetStepVariance(int d) {
+    requireFullRank(d);
+    double sum = 0;
+    for (int i = 1; i <= d; i++) {
+      sum += Trigamma.value((n - i) / 2.0);
+    }
+    return sum;
+  }
+
+  /** {@code E det Σ_m/det Σ_0 = [∏_{i=1..d} (n − i)/c]^m} (0 when n ≤ d). */
+  public double expectedDetRatio(int m, int d) {
+    double logStep = 0;
+    for (int i = 1; i <= d; i++) {
+      logStep += Math.log((n - i) / estimator.divisor(n));
+    }
+    return n <= d ? 0.0 : Math.exp(m * logStep);
+  }
+
+  private void requireFullRank(int d) {
+    if (n <= d) {
+      throw new ParameterException("n", "ln det Sigma_m is -infinity for n <= dimension (" + n + " <= " + d + ")");
+    }
   }
 
   /** Wald's lower bound {@code E T_ε ≥ ln(1/ε)/|μ_s|}. */

@@ -53,6 +53,14 @@ public enum TheoryQuantity {
   LOG_VAR_VARIANCE("log_var_variance", null, "variance of log_var over runs", 0, Double.POSITIVE_INFINITY),
   MEAN_SQ_ERROR("mean_sq_error", CheckKind.EXACT, "mean of mean_sq_error per generation", 0, Double.POSITIVE_INFINITY),
   W2_SQ("w2_sq", CheckKind.EXACT, "mean of w2_sq per generation", 0, Double.POSITIVE_INFINITY),
+  /** E ln(det Σ_m/det Σ_0) (Gaussian, d &gt; 1, n &gt; d). */
+  LOG_DET_RATIO("log_det_ratio", CheckKind.EXACT, "mean of log_det_ratio per generation", Double.NEGATIVE_INFINITY,
+      Double.POSITIVE_INFINITY),
+  /** Var ln det Σ_m = m Σ_i ψ′((n−i)/2): informational, and the window of the heavy-tailed means (d &gt; 1). */
+  LOG_DET_RATIO_VARIANCE("log_det_ratio_variance", null, "variance of log_det_ratio over runs", 0,
+      Double.POSITIVE_INFINITY),
+  /** E det Σ_m/det Σ_0 (Gaussian, d &gt; 1). */
+  DET_RATIO("det_ratio", CheckKind.EXACT, "mean of det_ratio per generation", 0, Double.POSITIVE_INFINITY),
   RATE("rate", CheckKind.EXACT, "mean of rate per generation", 0, Double.POSITIVE_INFINITY),
   /** P(λ_m ≠ 0), against 1 − the mean of rate_zero (Clopper–Pearson). */
   RATE_ALIVE("rate_alive", CheckKind.EXACT, "share of runs with rate > 0 (1 - rate_zero_mean)", 0, 1),

@@ -132,6 +132,8 @@ class TheoryRowsTest {
     ParadigmSpec replace = ParadigmSpec.fullySynthetic(10).withKnobs(1, 1, 0, 0.01, 0);
     for (org.collapsefarm.family.FamilySpec model : List.of(
         org.collapsefarm.family.FamilySpec.gaussian(0, 1, org.collapsefarm.family.Estimator.MLE),
+        org.collapsefarm.family.FamilySpec.gaussian(2, 0, new double[] {1, 0, 0, 1},
+            org.collapsefarm.family.Estimator.MLE),
         org.collapsefarm.family.FamilySpec.poisson(1))) {
       for (TheoryRow row : FamilyTheoryRows.forGroup(model, replace, 20)) {
         seen.add(TheoryQuantity.of(row.quantity()).orElseThrow(() -> new AssertionError(row.quantity())));

@@ -5,6 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.collapsefarm.family.Estimator;
 import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.family.ModelFamily;
+import org.collapsefarm.family.MultivariateGaussian;
 import org.collapsefarm.family.UnivariateGaussian;
 import org.collapsefarm.kernel.RunResult;
 import org.collapsefarm.measure.FamilyAccumulator;
@@ -13,8 +15,9 @@ import org.collapsefarm.random.CellSeeds;
 
 /**
  * The Gaussian family on the Gaussian peer's benchmark workload ({@code peers/gaussian/peer.py
- * bench}), for {@code bench/family-vs-peer.sh}: N(0, 1) re-fitted by maximum likelihood to n samples
- * of the previous fit (fully synthetic), {@code runs} runs of {@code generations} generations, every
+ * bench}), for {@code bench/family-vs-peer.sh}: N(0, I_d) re-fitted by maximum likelihood to n samples
+ * of the previous fit (fully synthetic; d = 1 by {@link UnivariateGaussian}, d &gt; 1 by {@link
+ * MultivariateGaussian}, the Bartlett decomposition), {@code runs} runs of {@code generations} generations, every
  * measurement fed to a {@link FamilyAccumulator} as the farm does. Like {@link
  * org.collapsefarm.bench.kernel.KernelVsPeer}, a batch is repeated with a new sweep seed until at least
  * {@code min-cpu} CPU seconds were spent, after an untimed warm-up of the same length. Single-threaded:
@@ -41,26 +44,29 @@ public final class FamilyVsPeer {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    for (String d : ds.split(",")) {
-      if (Integer.parseInt(d.trim()) != 1) {
-        throw new IllegalArgumentException("only d = 1 is implemented, got " + d);
-      }
+    for (String dim : ds.split(",")) {
+      int d = Integer.parseInt(dim.trim());
       for (String n : ns.split(",")) {
         int size = Integer.parseInt(n.trim());
-        measure(size, runs, generations, minCpu, 777); // warm-up, discarded
-        double[] r = measure(size, runs, generations, minCpu, 12345);
+        measure(d, size, runs, generations, minCpu, 777); // warm-up, discarded
+        double[] r = measure(d, size, runs, generations, minCpu, 12345);
         System.out.println(String.format(Locale.ROOT,
-            "{\"n\": %d, \"d\": 1, \"runs\": %d, \"generations\": %d, \"repeats\": %d, \"cpu_s\": %.4f, \"wall_s\": %.4f,"
+            "{\"n\": %d, \"d\": %d, \"runs\": %d, \"generations\": %d, \"repeats\": %d, \"cpu_s\": %.4f, \"wall_s\": %.4f,"
                 + " \"gens_per_s_per_core\": %.1f, \"ns_per_generation\": %.2f}",
-            size, runs, generations, (int) r[0], r[1], r[2], r[3] / r[1], r[1] * 1e9 / r[3]));
+            size, d, runs, generations, (int) r[0], r[1], r[2], r[3] / r[1], r[1] * 1e9 / r[3]));
       }
     }
   }
 
   /** {repeats, cpu seconds, wall seconds, run-generations}. */
-  private static double[] measure(int n, int runs, int generations, double minCpu, long seed) {
+  private static double[] measure(int d, int n, int runs, int generations, double minCpu, long seed) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    UnivariateGaussian family = new UnivariateGaussian(0.0, 1.0, Estimator.MLE);
+    double[] identity = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      identity[i * d + i] = 1.0;
+    }
+    ModelFamily<?, ?> family = d == 1 ? new UnivariateGaussian(0.0, 1.0, Estimator.MLE)
+        : new MultivariateGaussian(new double[d], identity, Estimator.MLE);
     // ε is required by the family; the peer has no collapse rule, so one that never fires here.
     ParadigmSpec spec = ParadigmSpec.fullySynthetic(n).withKnobs(1, 1, 0, Double.MIN_VALUE, 0);
     FamilyAccumulator acc = new FamilyAccumulator(generations, family.metrics());

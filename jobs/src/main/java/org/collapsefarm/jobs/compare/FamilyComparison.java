@@ -82,6 +82,10 @@ final class FamilyComparison {
       return rows;
     }
     boolean unbiased = model.estimator() == Estimator.UNBIASED;
+    if (replace && !anchored && model.dimension() > 1) {
+      rows.addAll(replaceInDimensions(in, model, byGeneration, blocked));
+      return rows;
+    }
     if (replace && !anchored) {
       NavigableMap<Integer, Double> logVariance = in.curve(TheoryQuantity.LOG_VAR_VARIANCE.quantity());
       IntPredicate lightTail = m -> logVariance.containsKey(m) && logVariance.get(m) <= LOG_VARIANCE_LIMIT;
@@ -106,6 +110,46 @@ final class FamilyComparison {
     String note = replace ? "generations m <= " + ANCHOR_GENERATIONS + " (heavy-tailed sigma^2 later)" : "every generation";
     rows.add(mean(in, TheoryQuantity.VAR_RATIO, byGeneration, window, blocked, note));
     rows.add(mean(in, TheoryQuantity.MEAN_SQ_ERROR, byGeneration, window, blocked, note));
+    return rows;
+  }
+
+  /**
+   * Fully synthetic in d &gt; 1 dimensions: var_ratio (E tr Σ_m), mean_sq_error, det_ratio and, for n &gt; d,
+   * log_det_ratio. The heavy-tailed means (var_ratio, det_ratio, and the unbiased estimator's
+   * mean_sq_error) are compared while one coordinate's Var ln σ²_m = m ψ′((n−1)/2) ≤ {@link
+   * #LOG_VARIANCE_LIMIT} (det_ratio: while Var ln det Σ_m ≤ the limit), as in one dimension; ln det Σ_m is a
+   * sum of independent log-χ² steps and is compared at every generation.
+   */
+  private static List<ComparisonRow> replaceInDimensions(GroupInput in, FamilySpec model,
+      NavigableMap<Integer, FamilyMoments> byGeneration, String blocked) {
+    int n = in.spec().n();
+    int d = model.dimension();
+    double coordinateStep = new GaussianReplace(1.0, n, model.estimator()).stepVariance();
+    IntPredicate lightTail = m -> m * coordinateStep <= LOG_VARIANCE_LIMIT;
+    String lightNote = "generations with m psi'((n-1)/2) <= " + LOG_VARIANCE_LIMIT;
+    boolean unbiased = model.estimator() == Estimator.UNBIASED;
+    List<ComparisonRow> rows = new ArrayList<>();
+    rows.add(mean(in, TheoryQuantity.VAR_RATIO, byGeneration, lightTail, blocked, lightNote));
+    rows.add(mean(in, TheoryQuantity.MEAN_SQ_ERROR, byGeneration, unbiased ? lightTail : m -> true, blocked,
+        unbiased ? lightNote : "every generation"));
+    String singular = String.format(Locale.ROOT, "Sigma_m is singular for n <= d (n = %d, d = %d; rank n - 1): "
+        + "ln det = -infinity and det = 0 at every m >= 1", n, d);
+    if (n > d) {
+      NavigableMap<Integer, Double> logDetVariance = in.curve(TheoryQuantity.LOG_DET_RATIO_VARIANCE.quantity());
+      IntPredicate detWindow = m -> logDetVariance.containsKey(m) && logDetVariance.get(m) <= LOG_VARIANCE_LIMIT;
+      rows.add(mean(in, TheoryQuantity.DET_RATIO, byGeneration, detWindow, blocked,
+          "generations with Var ln det Sigma_m <= " + LOG_VARIANCE_LIMIT));
+      rows.add(mean(in, TheoryQuantity.LOG_DET_RATIO, byGeneration, m -> true, blocked, "every generation"));
+    } else {
+      rows.add(mean(in, TheoryQuantity.DET_RATIO, byGeneration, m -> true, blocked, "every generation (" + singular + ")"));
+      rows.add(CollapseChecks.notApplicable(in, TheoryQuantity.LOG_DET_RATIO.quantity(), CheckKind.EXACT, singular));
+    }
+    rows.add(CollapseChecks.notApplicable(in, TheoryQuantity.W2_SQ.quantity(), CheckKind.EXACT,
+        "MATH.md 7 has no closed form for E W2^2 in d > 1 dimensions"));
+    String notWalk = "ln tr Sigma_m is not a random walk in d > 1 dimensions: MATH.md 7's T_eps forms are for d = 1";
+    rows.add(CollapseChecks.notApplicable(in, TheoryQuantity.ET_WALD.quantity(), CheckKind.LOWER_BOUND, notWalk));
+    rows.add(CollapseChecks.notApplicable(in, TheoryQuantity.ET_INVERSE_GAUSSIAN.quantity(), CheckKind.APPROXIMATION,
+        notWalk));
     return rows;
   }
 

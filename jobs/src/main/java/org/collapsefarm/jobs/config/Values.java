@@ -25,7 +25,12 @@ final class Values {
   enum Type {
     INT, LONG, DOUBLE, TEXT,
     /** A probability vector: a list of numbers (a list of such lists is a grid axis of vectors). */
-    VECTOR;
+    VECTOR,
+    /**
+     * A covariance matrix: {@code identity}, a list of numbers (the diagonal) or a list of rows (lists
+     * of numbers); read as {@link Matrix}. A list of matrices (or of {@code identity}) is a grid axis.
+     */
+    MATRIX;
 
     /** Reads one value (one element of an axis) of this type. */
     Object read(String path, ConfigValue v) throws ConfigException {
@@ -35,6 +40,7 @@ final class Values {
         case DOUBLE -> number(path, v);
         case TEXT -> text(path, v);
         case VECTOR -> vector(path, v);
+        case MATRIX -> matrix(path, v);
       };
     }
   }
@@ -89,6 +95,48 @@ final class Values {
   }
 
   /**
+   * A covariance as written: {@code identity} (null rows), the diagonal or the rows; its dimension is
+   * checked where the model is built.
+   *
+   * @param rows the rows, each as written (may be ragged); null for {@code identity}
+   */
+  record Matrix(double[][] rows) {
+    static final String ALLOWED = "identity, a list of d variances (the diagonal) or a list of d rows of d numbers";
+  }
+
+  static Matrix matrix(String path, ConfigValue v) throws ConfigException {
+    if (v != null && v.valueType() == ConfigValueType.STRING && "identity".equals(v.unwrapped())) {
+      return new Matrix(null);
+    }
+    if (v == null || v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
+      throw new ConfigException(path, "must be a covariance matrix, got " + describe(v), Matrix.ALLOWED);
+    }
+    ConfigList list = (ConfigList) v;
+    int d = list.size();
+    double[][] rows = new double[d][];
+    if (list.get(0).valueType() == ConfigValueType.NUMBER) {
+      for (int i = 0; i < d; i++) {
+        rows[i] = new double[d];
+        rows[i][i] = number(path + "[" + i + "]", list.get(i));
+      }
+      return new Matrix(rows);
+    }
+    for (int i = 0; i < d; i++) {
+      String at = path + "[" + i + "]";
+      ConfigValue row = list.get(i);
+      if (row.valueType() != ConfigValueType.LIST) {
+        throw new ConfigException(at, "must be a row of numbers, got " + describe(row), Matrix.ALLOWED);
+      }
+      ConfigList r = (ConfigList) row;
+      rows[i] = new double[r.size()];
+      for (int j = 0; j < r.size(); j++) {
+        rows[i][j] = number(at + "[" + j + "]", r.get(j));
+      }
+    }
+    return new Matrix(rows);
+  }
+
+  /**
    * The values of a grid axis: the elements of a list, or the single value. An empty list is an
    * empty grid, which is an error (the sweep would have no cells).
    */
@@ -114,10 +162,17 @@ final class Values {
     if (v == null || v.valueType() != ConfigValueType.LIST) {
       return false;
     }
+    ConfigList list = (ConfigList) v;
+    if (type == Type.MATRIX) {
+      // An axis holds whole matrices: identity, or rows (a list of lists); a list of numbers or of rows is one matrix.
+      ConfigValue first = list.isEmpty() ? null : list.get(0);
+      return first == null || first.valueType() == ConfigValueType.STRING
+          || (first.valueType() == ConfigValueType.LIST && !((ConfigList) first).isEmpty()
+              && ((ConfigList) first).get(0).valueType() == ConfigValueType.LIST);
+    }
     if (type != Type.VECTOR) {
       return true;
     }
-    ConfigList list = (ConfigList) v;
     return list.isEmpty() || list.get(0).valueType() == ConfigValueType.LIST;
   }
 

@@ -155,8 +155,24 @@ class ValidateBadInputTest {
         "sweep.paradigms[0].collapse-epsilon", "required for the gaussian family"));
     c.add(with("gaussian collapse-epsilon of 1", "models = [ { family = gaussian, collapse-epsilon = 1 } ]",
         "sweep.models[0].collapse-epsilon", "got 1.0"));
-    c.add(with("gaussian dimension not implemented", "models = [ { family = gaussian, dimension = 3, collapse-epsilon = 0.1 } ]",
-        "sweep.models[0].dimension", "dimension = 1"));
+    c.add(with("gaussian dimension zero", "models = [ { family = gaussian, dimension = 0, collapse-epsilon = 0.1 } ]",
+        "sweep.models[0].dimension", ">= 1"));
+    c.add(with("covariance not symmetric", "models = [ { family = gaussian, dimension = 2, covariance = [[1, 0.5], "
+        + "[0.4, 1]], collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "symmetric"));
+    c.add(with("covariance not positive definite", "models = [ { family = gaussian, dimension = 2, covariance = [[1, 2], "
+        + "[2, 1]], collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "positive definite"));
+    c.add(with("covariance diagonal with a zero", "models = [ { family = gaussian, dimension = 3, covariance = [1, 0, 2], "
+        + "collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "positive definite"));
+    c.add(with("covariance of the wrong dimension", "models = [ { family = gaussian, dimension = 3, covariance = [[1, 0], "
+        + "[0, 1]], collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "3x3"));
+    c.add(with("covariance with a short row", "models = [ { family = gaussian, dimension = 2, covariance = [[1, 0], "
+        + "[0]], collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "row 1 has 1 numbers"));
+    c.add(with("covariance as a word", "models = [ { family = gaussian, dimension = 2, covariance = diagonal, "
+        + "collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "identity"));
+    c.add(with("covariance beside variance", "models = [ { family = gaussian, dimension = 2, variance = 2, "
+        + "covariance = identity, collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "not both"));
+    c.add(with("covariance axis with a bad matrix", "models = [ { family = gaussian, dimension = 2, covariance = "
+        + "[identity, [[1, 3], [3, 1]]], collapse-epsilon = 0.1 } ]", "sweep.models[0].covariance", "positive definite"));
     c.add(with("rate on a gaussian", "models = [ { family = gaussian, rate = 1, collapse-epsilon = 0.1 } ]",
         "sweep.models[0].rate", "does not apply to the gaussian family"));
     c.add(sweep("temperature on a model family", VALID_SWEEP_BODY + "models = [ { family = poisson, rate = 1 } ]\n"
@@ -174,6 +190,10 @@ class ValidateBadInputTest {
         + "models = [ { family = poisson, rate = 1 } ]\n"
         + "paradigms = [ { paradigm = accumulate-subsample, n = 1000, rate = 1, pool = corpora } ]",
         "sweep.max-generations", "pool = fresh"));
+    c.add(sweep("a pool of 10-dimensional points too big for memory", VALID_SWEEP_BODY.replace("max-generations = 50",
+        "max-generations = 20000") + "models = [ { family = gaussian, dimension = 10, collapse-epsilon = 0.1 } ]\n"
+        + "paradigms = [ { paradigm = accumulate-subsample, n = 1000, rate = 1, pool = corpora } ]",
+        "sweep.max-generations", "80 bytes"));
     c.add(paradigms("n written as a word", "{ paradigm = fully-synthetic, n = ten }", "sweep.paradigms[0].n", "integer"));
     c.add(paradigms("n axis with a text element", "{ paradigm = fully-synthetic, n = [10, x] }", "sweep.paradigms[0].n[1]", "integer"));
     c.add(paradigms("empty n axis", "{ paradigm = fully-synthetic, n = [] }", "sweep.paradigms[0].n", "empty grid axis"));

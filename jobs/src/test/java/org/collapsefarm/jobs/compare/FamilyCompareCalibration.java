@@ -27,19 +27,27 @@ import org.collapsefarm.theory.TheoryRow;
  * mvn -B -q -o -pl jobs -am test-compile
  * CP=common/target/classes:jobs/target/classes:jobs/target/test-classes:$(find ~/.m2/repository/org/apache/commons/ \
  *   -name "commons-rng-*1.7.jar" -o -name "commons-statistics-distribution-1.3.jar" -o -name "commons-numbers-*.jar" \
- *   | tr '\n' ':')
- * java -cp $CP org.collapsefarm.jobs.compare.FamilyCompareCalibration gaussian-mle fully-synthetic 10 100 400 400
+ *   | tr '\n' ':'):$(find ~/.m2/repository/org/ejml -name "ejml-*0.43.1.jar" | tr '\n' ':')
+ * java -cp $CP org.collapsefarm.jobs.compare.FamilyCompareCalibration gaussian-mle fully-synthetic 10 100 400 400 [d]
  *   # model (gaussian-mle | gaussian-unbiased | poisson), paradigm (fully-synthetic | accumulate |
- *   # partially-synthetic | anchor), n, M, R, groups
+ *   # partially-synthetic | anchor), n, M, R, groups, and for the Gaussian the dimension d (default 1;
+ *   # d > 1: Σ_0 = [0.5^|i−j|], a full matrix)
  * </pre>
  */
 public final class FamilyCompareCalibration {
   private FamilyCompareCalibration() {}
 
   public static void main(String[] args) {
+    int d = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+    double[] covariance = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        covariance[i * d + j] = Math.pow(0.5, Math.abs(i - j));
+      }
+    }
     FamilySpec model = switch (args[0]) {
-      case "gaussian-mle" -> FamilySpec.gaussian(0, 1, Estimator.MLE);
-      case "gaussian-unbiased" -> FamilySpec.gaussian(0, 1, Estimator.UNBIASED);
+      case "gaussian-mle" -> FamilySpec.gaussian(d, 0, covariance, Estimator.MLE);
+      case "gaussian-unbiased" -> FamilySpec.gaussian(d, 0, covariance, Estimator.UNBIASED);
       case "poisson" -> FamilySpec.poisson(1);
       default -> throw new IllegalArgumentException(args[0]);
     };

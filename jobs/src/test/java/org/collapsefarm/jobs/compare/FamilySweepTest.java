@@ -57,6 +57,8 @@ class FamilySweepTest {
           models = [
             { family = gaussian, mean = 1, variance = 2, estimator = [mle, unbiased], collapse-epsilon = 0.1 }
             { family = poisson, rate = 1 }
+            { family = gaussian, dimension = 3, mean = 1, covariance = [[2, 0.5, 0], [0.5, 1, 0], [0, 0, 0.5]],
+              collapse-epsilon = 0.1 }
           ]
           paradigms = [
             { paradigm = fully-synthetic, n = 10 }
@@ -83,10 +85,13 @@ class FamilySweepTest {
 
   @Test
   void theSweepHasOneGroupPerModelAndParadigm() {
-    assertThat(sweep.models()).hasSize(3);
-    assertThat(sweep.groups()).hasSize(3 + 3 * 3);
+    assertThat(sweep.models()).hasSize(4);
+    assertThat(sweep.groups()).hasSize(3 + 4 * 3);
     Dataset<Row> contexts = spark.read().parquet(outcome.folder().table(Tables.CONTEXTS));
-    assertThat(contexts.where("family = 'gaussian'").count()).isEqualTo(2);
+    assertThat(contexts.where("family = 'gaussian'").count()).isEqualTo(3);
+    // d > 1: the variance column holds tr Σ_0, the source the whole matrix
+    assertThat(contexts.where("family = 'gaussian' and dimension = 3 and variance = 3.5 and source like "
+        + "'%covariance=[[2.0,0.5,0.0],[0.5,1.0,0.0],[0.0,0.0,0.5]]%'").count()).isEqualTo(1);
     assertThat(contexts.where("family = 'poisson' and rate_0 = 1.0 and vocabulary is null").count()).isEqualTo(1);
     assertThat(contexts.where("family = 'categorical' and vocabulary = 3").count()).isEqualTo(1);
     Dataset<Row> cells = spark.read().parquet(outcome.folder().table(Tables.CELLS));
@@ -112,6 +117,11 @@ class FamilySweepTest {
     assertThat((String) runs.getAs("family")).isEqualTo("poisson");
     assertThat((Object) runs.getAs("final_sigma")).isNull();
     assertThat((Object) runs.getAs("final_rate")).isNotNull();
+    assertThat((Object) g5.getAs("det_ratio_mean")).as("det_ratio is for d > 1").isNull();
+    Row d3 = stats.where("group_id = '" + group("dimension=3", "fully-synthetic").groupId() + "' and generation = 5")
+        .first();
+    assertThat((Double) d3.getAs("det_ratio_mean")).isPositive();
+    assertThat((Double) d3.getAs("w2_sq_mean")).isPositive();
     Row categorical = stats.where("generation = 1 and sigma_mean is not null").first();
     assertThat((Object) categorical.getAs("var_ratio_mean")).isNull();
   }
@@ -124,7 +134,10 @@ class FamilySweepTest {
             "w2_sq"),
         group("estimator=mle", "accumulate").groupId(), List.of("var_ratio", "mean_sq_error"),
         group("estimator=unbiased", "accumulate").groupId(), List.of("var_ratio", "mean_sq_error"),
-        group("poisson", "fully-synthetic").groupId(), List.of("rate", "mean_sq_error", "rate_alive"));
+        group("poisson", "fully-synthetic").groupId(), List.of("rate", "mean_sq_error", "rate_alive"),
+        group("dimension=3", "fully-synthetic").groupId(), List.of("var_ratio", "mean_sq_error", "det_ratio",
+            "log_det_ratio"),
+        group("dimension=3", "accumulate").groupId(), List.of("var_ratio", "mean_sq_error"));
     checks.forEach((groupId, names) -> {
       for (String name : names) {
         Row r = comparison.get(groupId).get(name);
@@ -139,6 +152,12 @@ class FamilySweepTest {
     Row ig = comparison.get(mle).get("ET_inverse_gaussian");
     assertThat((String) ig.getAs("kind")).isEqualTo("approximation");
     TrueFormulas.assertConsistent(ig);
+    // d = 3: no closed form for E W2², and T_ε's forms are for d = 1
+    Map<String, Row> d3 = comparison.get(group("dimension=3", "fully-synthetic").groupId());
+    for (String name : List.of("w2_sq", "ET_wald", "ET_inverse_gaussian")) {
+      assertThat((String) d3.get(name).getAs("verdict")).as(name).isEqualTo("not-applicable");
+    }
+    assertThat((String) d3.get("w2_sq").getAs("detail")).contains("d > 1");
   }
 
   @Test
