@@ -1,6 +1,7 @@
 package org.collapsefarm.jobs.studies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.TestSpark;
+import org.collapsefarm.jobs.cli.FarmRunner;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
 import org.collapsefarm.jobs.simulate.SimulateJob;
@@ -51,6 +53,27 @@ class BuiltInStudiesClaimsTest {
     ResultsViews.register(spark, fs, root);
     spark.sql("SELECT r.*, c.probs, c.s0, -2 * r.n * aggregate(c.probs, 0D, (a, p) -> a + (1 - p) * ln(1 - p)) wf "
         + "FROM runs r JOIN contexts c USING (context_id)").createOrReplaceTempView("rc");
+  }
+
+  /**
+   * Simulates conf/{study}.conf, a text sweep, through the {@code simulate} command (the same stage as
+   * {@code submit/farm}) with the overrides, and registers its tables as views.
+   */
+  private static void simulateText(String study, String... overrides) {
+    List<String> args = new ArrayList<>(List.of("simulate", CONF.resolve(study + ".conf").toString(),
+        "--set", "sweep.output=\"" + dir.resolve("text").toString().replace("\\", "/") + "\""));
+    for (String o : overrides) {
+      args.add("--set");
+      args.add(o);
+    }
+    FarmRunner.Result r = FarmRunner.run(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir.resolve("text").resolve(study).toUri());
+    try {
+      ResultsViews.register(spark, root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<Row> rows(String sql) {
@@ -231,6 +254,53 @@ class BuiltInStudiesClaimsTest {
     for (Row g : fullySyntheticGroups()) {
       assertThat(g.getLong(4)).as("every run collapses").isZero();
       within("E[T] / Wright–Fisher", g.getDouble(1) / g.getDouble(3), g.getDouble(2) / g.getDouble(3), 0.85, 1.08);
+    }
+  }
+
+  @Test
+  void wangText() {
+    // order 2 only and 4 of the study's 8 replicates, at the study's n = 50,000 and M = 20. The 4 runs
+    // are replicates 0-3 of the study's own cells, so each claimed mean (over 8) is nested in the
+    // test's: the test's standard error alone is the conservative tolerance.
+    simulateText("wang-text", "sweep.text.order=[2]", "sweep.replicates=4");
+    spark.sql("SELECT DISTINCT group_id, CASE WHEN real_anchor > 0 THEN 'anchor' ELSE paradigm END par FROM cells")
+        .createOrReplaceTempView("par");
+    // p^(0) is the model of the whole training part: its numbers are exact, not Monte Carlo
+    Row p0 = row("SELECT max(kn_perplexity_mean), max(coverage_mean) FROM generation_stats WHERE generation = 0");
+    assertThat(p0.getDouble(0)).as("Kneser-Ney perplexity of p^(0), order 2").isCloseTo(242.7, offset(0.05));
+    assertThat(p0.getDouble(1)).as("coverage of p^(0), order 2").isCloseTo(0.674, offset(0.0005));
+    Row probes = row("SELECT max(CASE WHEN word = 'was' THEN mean END), max(CASE WHEN word = 'were' THEN mean END) "
+        + "FROM probes WHERE generation = 0");
+    assertThat(probes.getDouble(0)).as("p(was | there) in p^(0)").isCloseTo(0.035, offset(0.0005));
+    assertThat(probes.getDouble(1)).as("p(were | there) in p^(0)").isCloseTo(0.021, offset(0.0005));
+    assertThat(row("SELECT max(collapsed_by) FROM generation_stats").getLong(0)).as("no run collapses").isZero();
+    // perplexity at m = 20 per paradigm, as claimed (order 2)
+    double untrained = row("SELECT max(exp(untrained_cross_entropy)) FROM contexts").getDouble(0);
+    for (Row g : rows("SELECT p.par, s.kn_perplexity_mean, s.kn_perplexity_sd / sqrt(s.runs), s.vocab_kept_mean, "
+        + "s.vocab_kept_sd / sqrt(s.runs), s.coverage_mean, s.coverage_sd / sqrt(s.runs) "
+        + "FROM generation_stats s JOIN par p USING (group_id) WHERE s.generation = 20")) {
+      double claimed = switch (g.getString(0)) {
+        case "fully-synthetic" -> 2936;
+        case "anchor" -> 1489;
+        case "partially-synthetic" -> 537;
+        case "accumulate-subsample" -> 595;
+        case "accumulate" -> 1463;
+        default -> throw new AssertionError(g.getString(0));
+      };
+      within("perplexity at m = 20, " + g.getString(0), g.getDouble(1), g.getDouble(2), claimed, claimed);
+      if (g.getString(0).equals("fully-synthetic")) {
+        assertThat(g.getDouble(1) + Z * g.getDouble(2)).as("fully synthetic stays below the untrained model")
+            .isLessThan(untrained);
+        within("share of V_0 kept, fully synthetic", g.getDouble(3), g.getDouble(4), 0.130, 0.132);
+        within("coverage, fully synthetic", g.getDouble(5), g.getDouble(6), 0.266, 0.266);
+      }
+    }
+    // the fixed real corpus and accumulate keep generation 1's edges: coverage and vocabulary frozen
+    for (Row g : rows("SELECT p.par, max(s.coverage_mean) - min(s.coverage_mean), max(s.vocab_kept_mean) - min(s.vocab_kept_mean) "
+        + "FROM generation_stats s JOIN par p USING (group_id) WHERE s.generation >= 1 "
+        + "AND p.par IN ('partially-synthetic', 'accumulate') GROUP BY p.par")) {
+      assertThat(g.getDouble(1)).as("coverage moves after m = 1, " + g.getString(0)).isZero();
+      assertThat(g.getDouble(2)).as("vocabulary moves after m = 1, " + g.getString(0)).isZero();
     }
   }
 }
