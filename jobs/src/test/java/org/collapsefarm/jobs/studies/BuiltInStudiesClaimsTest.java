@@ -15,8 +15,11 @@ import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.cli.FarmRunner;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
+import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.simulate.SimulateJob;
 import org.collapsefarm.jobs.sql.ResultsViews;
+import org.collapsefarm.jobs.theory.TheoryJob;
+import org.collapsefarm.jobs.theory.TheoryTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +45,8 @@ class BuiltInStudiesClaimsTest {
     spark = TestSpark.session();
   }
 
-  /** Simulates conf/{study}.conf with the overrides and registers its tables as views. */
-  private static void simulate(String study, String... overrides) throws Exception {
+  /** Simulates conf/{study}.conf with the overrides and registers its tables as views; returns the sweep. */
+  private static Sweep simulate(String study, String... overrides) throws Exception {
     List<String> sets = new ArrayList<>(List.of(overrides));
     sets.add("sweep.output=\"" + dir.toString().replace("\\", "/") + "\"");
     Sweep sweep = SweepLoader.load(CONF.resolve(study + ".conf"), sets);
@@ -53,6 +56,7 @@ class BuiltInStudiesClaimsTest {
     ResultsViews.register(spark, fs, root);
     spark.sql("SELECT r.*, c.probs, c.s0, -2 * r.n * aggregate(c.probs, 0D, (a, p) -> a + (1 - p) * ln(1 - p)) wf "
         + "FROM runs r JOIN contexts c USING (context_id)").createOrReplaceTempView("rc");
+    return sweep;
   }
 
   /**
@@ -243,6 +247,50 @@ class BuiltInStudiesClaimsTest {
         + "WHERE c.real_anchor > 0 AND s.generation = 2000");
     assertThat(a.getDouble(0)).as("the real anchor: no run a Dirac at M").isZero();
     within("the real anchor's sigma at M", a.getDouble(1), a.getDouble(2), 0.41, 0.41);
+  }
+
+  @Test
+  void exponentialFamilies() throws Exception {
+    // The claims at n = 100 (and var_ratio at n = 1000), the conf's models and 100 replicates.
+    Sweep sweep = simulate("exponential-families", "sweep.paradigms=["
+        + "{paradigm=fully-synthetic, n=[100, 1000]}, {paradigm=accumulate, n=100, rate=1},"
+        + "{paradigm=fully-synthetic, n=100, real-anchor=1}]");
+    TheoryJob.run(spark, sweep);
+    spark.read().parquet(new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration())
+        .table(TheoryTable.NAME)).createOrReplaceTempView("theory");
+    spark.sql("SELECT g.*, c.family, c.estimator, c.n, c.real_anchor, c.paradigm, x.rate_0 FROM generation_stats g"
+        + " JOIN (SELECT DISTINCT group_id, context_id, family, estimator, dimension, n, real_anchor, paradigm FROM cells) c"
+        + " USING (group_id) JOIN contexts x ON c.context_id = x.context_id"
+        + " WHERE g.generation = 100 AND (c.family = 'poisson' OR c.dimension = 1)").createOrReplaceTempView("ef");
+    // Every claim is a mean over runs at m = M = 100 against the exact theory row of the same name.
+    String exact = "(SELECT value FROM theory t WHERE t.group_id = ef.group_id AND t.generation = 100 AND t.quantity = '%s')";
+    for (String[] claim : new String[][] {
+        // ln σ²_m is a sum of m i.i.d. steps (normal-tailed); σ²_m itself only where Var ln σ²_m ≤ 1 (n = 1000)
+        {"MLE replace log_var", "log_var", "estimator = 'mle' AND paradigm = 'fully-synthetic' AND real_anchor = 0"},
+        {"unbiased replace log_var (drifts although E σ² = σ_0²)", "log_var",
+            "estimator = 'unbiased' AND paradigm = 'fully-synthetic' AND real_anchor = 0"},
+        {"MLE replace var_ratio, n = 1000", "var_ratio",
+            "estimator = 'mle' AND paradigm = 'fully-synthetic' AND real_anchor = 0 AND n = 1000"},
+        {"MLE accumulate var_ratio", "var_ratio", "estimator = 'mle' AND paradigm = 'accumulate'"}}) {
+      for (Row g : rows(String.format("SELECT %s_mean, %s_sd / sqrt(runs), %s FROM ef WHERE family = 'gaussian' AND %s",
+          claim[1], claim[1], String.format(exact, claim[1]), claim[2]))) {
+        within(claim[0], g.getDouble(0), g.getDouble(1), g.getDouble(2), g.getDouble(2));
+      }
+    }
+    assertThat(rows("SELECT * FROM ef WHERE family = 'gaussian' AND paradigm = 'accumulate'")).hasSize(2);
+    // One real point per generation keeps the variance: σ² has an inverse-gamma-like tail there (MATH.md §7),
+    // so the claim is the rough size only, well above 0 (exact 0.68).
+    for (Row g : rows("SELECT var_ratio_mean, var_ratio_sd / sqrt(runs) FROM ef WHERE family = 'gaussian'"
+        + " AND estimator = 'mle' AND real_anchor = 1")) {
+      within("MLE anchor var_ratio", g.getDouble(0), g.getDouble(1), 0.5, Double.POSITIVE_INFINITY);
+    }
+    // Poisson: P(λ_100 ≠ 0) against Suresh et al.'s exact value, binomial standard error.
+    Row p = row("SELECT 1 - rate_zero_mean, runs, " + String.format(exact, "rate_alive")
+        + " FROM ef WHERE family = 'poisson' AND rate_0 = 1 AND paradigm = 'fully-synthetic' AND real_anchor = 0"
+        + " AND n = 100");
+    double alive = p.getDouble(0);
+    within("Poisson(1) P(λ_100 ≠ 0), n = 100", alive, Math.sqrt(p.getDouble(2) * (1 - p.getDouble(2)) / p.getLong(1)),
+        p.getDouble(2), p.getDouble(2));
   }
 
   @Test
