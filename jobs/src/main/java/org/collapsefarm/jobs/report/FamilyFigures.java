@@ -34,7 +34,8 @@ final class FamilyFigures {
         "σ²_m/σ_0² (tr Σ_m/tr Σ_0 when d > 1)", 0, Double.POSITIVE_INFINITY, false, Measure::gaussian),
     W2_SQ(FigureKind.FAMILY_MOMENTS, "w2_sq", "w2_sq", "family-w2-sq", "W2²", "W2² between the model and the truth",
         0, Double.POSITIVE_INFINITY, false, Measure::gaussian),
-    LOG_VAR(FigureKind.FAMILY_LOG_VAR, "log_var", "log_var", "family-log-var", "log_var", "ln σ²_m",
+    LOG_VAR(FigureKind.FAMILY_LOG_VAR, "log_var", "log_var", "family-log-var", "log_var",
+        "ln σ²_m (ln tr Σ_m when d > 1)",
         Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, Measure::gaussian),
     /** At d = 1 it is log_var − ln σ_0², the same curve shifted: drawn only where it says more. */
     LOG_DET_RATIO(FigureKind.FAMILY_LOG_VAR, "log_det_ratio", "log_det_ratio", "family-log-det-ratio",
