@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -84,14 +83,10 @@ class FamilyFiguresTest {
   void everyFamilyChartIsAPngAndAnSvgShownInReportMd() throws Exception {
     Path figures = root.resolve(ReportJob.FIGURES);
     String report = Files.readString(root.resolve(ReportJob.REPORT));
-    List<String> pngs;
-    try (Stream<Path> s = Files.list(figures)) {
-      pngs = s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".png")).sorted().toList();
-    }
+    List<String> pngs = FigureFiles.pngs(figures);
     // Per model, one chart per setting (replace, accumulate, anchor): var_ratio, W2² and log_var for the
     // Gaussian (no log_det_ratio at d = 1), survival for the Poisson.
-    Map<String, Long> counts = pngs.stream().collect(Collectors.groupingBy(f -> f.substring(0, f.indexOf('_')),
-        Collectors.counting()));
+    Map<String, Long> counts = FigureFiles.countsByKind(pngs);
     assertThat(counts).containsOnly(Map.entry("family-var-ratio", 3L), Map.entry("family-w2-sq", 3L),
         Map.entry("family-log-var", 3L), Map.entry("poisson-survival", 3L));
     for (String png : pngs) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.spark.sql.Row;
@@ -82,14 +81,10 @@ class ReportFiguresTest {
   void everyNewFigureIsAPngAndAnSvgShownInReportMd() throws Exception {
     Path figures = root.resolve(ReportJob.FIGURES);
     String report = Files.readString(root.resolve(ReportJob.REPORT));
-    List<String> pngs;
-    try (Stream<Path> s = Files.list(figures)) {
-      pngs = s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".png")).sorted().toList();
-    }
+    List<String> pngs = FigureFiles.pngs(figures);
     // One simplex per group (9 groups, all on the three-token context); drift per pool; one level chart;
     // one window overlay; ρ_m and ‖p^(m) − p^(0)‖₁ for the one knob setting.
-    Map<String, Long> counts = pngs.stream().collect(Collectors.groupingBy(f -> f.substring(0, f.indexOf('_')),
-        Collectors.counting()));
+    Map<String, Long> counts = FigureFiles.countsByKind(pngs);
     assertThat(counts).containsEntry("simplex", 9L).containsEntry("accumulate-corpora", 1L)
         .containsEntry("accumulate-fresh", 1L).containsEntry("accumulate-level", 1L).containsEntry("windows", 1L)
         .containsEntry("mitigations-rho", 1L).containsEntry("mitigations-l1-p0", 1L);
