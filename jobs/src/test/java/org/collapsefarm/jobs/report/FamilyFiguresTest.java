@@ -32,8 +32,8 @@ import picocli.CommandLine;
 
 /**
  * The model-family figures (issue 12 item 6) on one small real sweep through {@code farm run} (every
- * stage, real Parquet): a Gaussian and a Poisson model under replace (two n), accumulate and one real
- * point per generation. Every chart is a PNG and an SVG shown in report.md, and the numbers behind
+ * stage, real Parquet): a Gaussian in d = 1 and d = 3 dimensions and a Poisson model under replace (two
+ * n), accumulate and one real point per generation. Every chart is a PNG and an SVG shown in report.md, and the numbers behind
  * them — the means, their 95% bands and the dashed exact curves — are the tables' own.
  */
 class FamilyFiguresTest {
@@ -58,6 +58,7 @@ class FamilyFiguresTest {
           max-generations = %d
           models = [
             { family = gaussian, dimension = 1, mean = 0, variance = 2, estimator = mle, collapse-epsilon = 0.05 }
+            { family = gaussian, dimension = 3, covariance = [1, 2, 0.5], estimator = mle, collapse-epsilon = 0.05 }
             { family = poisson, rate = 1 }
           ]
           paradigms = [
@@ -84,11 +85,11 @@ class FamilyFiguresTest {
     Path figures = root.resolve(ReportJob.FIGURES);
     String report = Files.readString(root.resolve(ReportJob.REPORT));
     List<String> pngs = FigureFiles.pngs(figures);
-    // Per model, one chart per setting (replace, accumulate, anchor): var_ratio, W2² and log_var for the
-    // Gaussian (no log_det_ratio at d = 1), survival for the Poisson.
+    // Per model, one chart per setting (replace, accumulate, anchor): var_ratio, W2² and log_var for each
+    // Gaussian, log_det_ratio for the one with d = 3 (at d = 1 it is log_var shifted), survival for the Poisson.
     Map<String, Long> counts = FigureFiles.countsByKind(pngs);
-    assertThat(counts).containsOnly(Map.entry("family-var-ratio", 3L), Map.entry("family-w2-sq", 3L),
-        Map.entry("family-log-var", 3L), Map.entry("poisson-survival", 3L));
+    assertThat(counts).containsOnly(Map.entry("family-var-ratio", 6L), Map.entry("family-w2-sq", 6L),
+        Map.entry("family-log-var", 6L), Map.entry("family-log-det-ratio", 3L), Map.entry("poisson-survival", 3L));
     for (String png : pngs) {
       BufferedImage image = ImageIO.read(figures.resolve(png).toFile());
       assertThat(image).as(png).isNotNull();
@@ -100,14 +101,14 @@ class FamilyFiguresTest {
     for (FigureKind kind : List.of(FigureKind.FAMILY_MOMENTS, FigureKind.FAMILY_LOG_VAR, FigureKind.POISSON_SURVIVAL)) {
       assertThat(report).contains("### " + kind.heading() + "\n\n" + kind.key());
     }
-    assertThat(report).contains("Gaussian d=1, mle").contains("Poisson λ_0=1");
+    assertThat(report).contains("Gaussian d=1, mle").contains("Gaussian d=3, mle").contains("Poisson λ_0=1");
   }
 
   @Test
   void curvesAreTheMeansOfGenerationStatsWithBandsOfOnePointNineSixStandardErrors() {
     spark.read().parquet(root.resolve(Tables.GENERATION_STATS).toString()).createOrReplaceTempView("family_gs");
     FamilyFigures figures = new FamilyFigures(families, data, null);
-    assertThat(families.groups()).hasSize(8);
+    assertThat(families.groups()).hasSize(12);
     int checked = 0;
     for (Measure measure : Measure.values()) {
       for (List<FamilyGroup> groups : figures.charts(measure).values()) {
@@ -129,8 +130,9 @@ class FamilyFiguresTest {
         }
       }
     }
-    // 4 Gaussian groups' var_ratio, w2_sq and log_var, and 4 Poisson groups' survival, 41 generations each.
-    assertThat(checked).isEqualTo((4 * 3 + 4) * (MAX_GENERATIONS + 1));
+    // 8 Gaussian groups' var_ratio, w2_sq and log_var, the 4 with d = 3 log_det_ratio, and 4 Poisson groups'
+    // survival, 41 generations each.
+    assertThat(checked).isEqualTo((8 * 3 + 4 + 4) * (MAX_GENERATIONS + 1));
   }
 
   @Test
@@ -158,8 +160,9 @@ class FamilyFiguresTest {
         }
       }
     }
-    // Replace (n = 10, 20) has all three Gaussian curves; accumulate and the anchor have var_ratio; the
-    // Poisson's survival only under replace.
-    assertThat(exact).isEqualTo(2 * 3 + 2 + 2);
+    // d = 1: replace (n = 10, 20) has all three curves, accumulate and the anchor var_ratio; d = 3: replace
+    // has var_ratio and log_det_ratio (no closed form for W2², ln tr Σ_m no random walk), accumulate and the
+    // anchor var_ratio; the Poisson's survival only under replace.
+    assertThat(exact).isEqualTo((2 * 3 + 2) + (2 * 2 + 2) + 2);
   }
 }
