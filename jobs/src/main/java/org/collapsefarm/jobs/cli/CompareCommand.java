@@ -3,6 +3,7 @@ package org.collapsefarm.jobs.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.compare.CompareJob;
 import org.collapsefarm.jobs.compare.CompareTables;
@@ -37,7 +38,7 @@ public final class CompareCommand implements Callable<Integer> {
     CompareJob.Outcome outcome = CompareJob.run(spark, sweep);
     out.printf("compare: %,d comparison rows and %,d collapse_times rows for %,d groups in %s%n",
         outcome.comparisonRows(), outcome.collapseTimeRows(), outcome.groups(), outcome.folder().root());
-    VerdictList.lines(spark, sweep, outcome.folder().table(CompareTables.COMPARISON)).forEach(out::println);
+    VerdictList.lines(sweep, new TableStore(outcome.folder()).read(spark, CompareTables.COMPARISON)).forEach(out::println);
     return outcome;
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.OutputCheck;
 import org.collapsefarm.jobs.config.Sweep;
@@ -91,7 +92,7 @@ final class SimulateStage {
         outcome.cells(), outcome.chunks(), outcome.computedCells(), outcome.computedChunks());
     out.println("tables in " + outcome.folder().root() + ": "
         + String.join(", ", tables(sweep)));
-    List<String> lines = Headline.lines(spark, sweep, outcome.folder().table(Tables.RUNS));
+    List<String> lines = Headline.lines(sweep, new TableStore(outcome.folder()).read(spark, Tables.RUNS));
     lines.forEach(out::println);
     return outcome;
   }

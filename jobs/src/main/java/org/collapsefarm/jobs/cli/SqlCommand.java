@@ -138,7 +138,7 @@ public final class SqlCommand implements Callable<Integer> {
     if (!fs.isDirectory(base)) {
       throw new ConfigException("--results", "not given and " + qualified + " does not exist");
     }
-    List<String> sweeps = ResultsViews.tables(fs, base);
+    List<String> sweeps = ResultsViews.sweeps(fs, base);
     if (sweeps.size() != 1) {
       throw new ConfigException("--results", "not given and " + qualified + " holds "
           + (sweeps.isEmpty() ? "no sweep" : sweeps.size() + " sweeps"), sweeps.isEmpty() ? null

@@ -15,6 +15,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.collapsefarm.jobs.simulate.SimulateJob;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ContextEntry;
@@ -25,7 +27,6 @@ import org.collapsefarm.jobs.io.MissingInputException;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.text.TextTheoryGroups;
 import org.collapsefarm.jobs.simulate.Tables;
-import org.collapsefarm.jobs.theory.AtomicTables;
 import org.collapsefarm.jobs.theory.TheoryTable;
 import org.collapsefarm.measure.Metric;
 import org.collapsefarm.paradigm.ParadigmSpec;
@@ -66,10 +67,11 @@ public final class CompareJob {
   public static Outcome run(SparkSession spark, Sweep sweep) {
     ResultsFolder folder =
         new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
-    if (!folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
+    if (!SimulateJob.finished(folder)) {
       throw new MissingInputException("no finished simulation in " + folder.root() + ": run simulate first");
     }
-    if (!folder.exists(new org.apache.hadoop.fs.Path(folder.table(TheoryTable.NAME)))) {
+    TableStore tables = new TableStore(folder);
+    if (!tables.exists(TheoryTable.NAME)) {
       throw new MissingInputException("no theory table in " + folder.root() + ": run theory first");
     }
     Map<String, Context> contexts =
@@ -90,7 +92,7 @@ public final class CompareJob {
     int partitions = Math.max(1, Math.min(groups.size(), jsc.defaultParallelism() * 2));
 
     JavaPairRDD<String, GroupSpec> keys = jsc.parallelizePairs(groups, partitions);
-    JavaPairRDD<String, RunOutcome> runs = spark.read().parquet(folder.table(Tables.RUNS))
+    JavaPairRDD<String, RunOutcome> runs = tables.read(spark, Tables.RUNS)
         .select("group_id", "replicate", "collapse_time", "censored", "absorbing_token", "lambda1")
         .javaRDD()
         .mapToPair(r -> new Tuple2<>(r.getString(0), new RunOutcome(r.getInt(1), r.isNullAt(2) ? null : r.getInt(2),
@@ -100,7 +102,7 @@ public final class CompareJob {
         col("collapsed"), col(Tables.sumColumn(Metric.SIGMA)), col(Tables.sumSqColumn(Metric.SIGMA)),
         col(Tables.sumColumn(Metric.L1_P1)), col(Tables.sumSqColumn(Metric.L1_P1)),
         col(Tables.sumColumn(Metric.L1_P0)), col(Tables.sumSqColumn(Metric.L1_P0))));
-    var statsTable = spark.read().parquet(folder.table(Tables.GENERATION_STATS));
+    var statsTable = tables.read(spark, Tables.GENERATION_STATS);
     List<String> present = Arrays.asList(statsTable.columns());
     // A table written before the model families has no family columns: they read as null.
     FamilySpec.COLUMNS.forEach(c -> {
@@ -113,7 +115,7 @@ public final class CompareJob {
         .select(columns.toArray(org.apache.spark.sql.Column[]::new))
         .javaRDD()
         .mapToPair(r -> new Tuple2<>(r.getString(0), moments(r)));
-    JavaPairRDD<String, Row> theory = spark.read().parquet(folder.table(TheoryTable.NAME))
+    JavaPairRDD<String, Row> theory = tables.read(spark, TheoryTable.NAME)
         .javaRDD()
         .mapToPair(r -> new Tuple2<>(r.getString(0), r));
 
@@ -122,17 +124,16 @@ public final class CompareJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       JavaRDD<Row> comparison = outputs.flatMap(o -> o.comparison().stream().map(CompareTables::row).iterator());
-      AtomicTables.write(spark.createDataFrame(comparison, CompareTables.COMPARISON_SCHEMA).coalesce(1)
-          .sortWithinPartitions("group_id", "check_name"), folder, CompareTables.COMPARISON);
+      tables.write(spark.createDataFrame(comparison, CompareTables.COMPARISON_SCHEMA).coalesce(1)
+          .sortWithinPartitions("group_id", "check_name"), CompareTables.COMPARISON);
       JavaRDD<Row> times = outputs.flatMap(o -> o.collapseTimes().iterator());
-      AtomicTables.write(spark.createDataFrame(times, CompareTables.COLLAPSE_TIMES_SCHEMA).coalesce(1)
-          .sortWithinPartitions("group_id", "statistic", "generation", "probability"), folder,
-          CompareTables.COLLAPSE_TIMES);
+      tables.write(spark.createDataFrame(times, CompareTables.COLLAPSE_TIMES_SCHEMA).coalesce(1)
+          .sortWithinPartitions("group_id", "statistic", "generation", "probability"), CompareTables.COLLAPSE_TIMES);
     } finally {
       outputs.unpersist(false);
     }
-    long comparisonRows = spark.read().parquet(folder.table(CompareTables.COMPARISON)).count();
-    long timeRows = spark.read().parquet(folder.table(CompareTables.COLLAPSE_TIMES)).count();
+    long comparisonRows = tables.read(spark, CompareTables.COMPARISON).count();
+    long timeRows = tables.read(spark, CompareTables.COLLAPSE_TIMES).count();
     return new Outcome(folder, groups.size(), comparisonRows, timeRows);
   }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
@@ -25,8 +24,7 @@ import org.collapsefarm.stats.Verdict;
 public final class VerdictList {
   private VerdictList() {}
 
-  public static List<String> lines(SparkSession spark, Sweep sweep, String comparisonTable) {
-    Dataset<Row> table = spark.read().parquet(comparisonTable);
+  public static List<String> lines(Sweep sweep, Dataset<Row> table) {
     List<String> lines = new ArrayList<>();
     lines.add("verdicts (check: verdict x groups; each check at family-wise alpha = 0.05 over its generations):");
     List<Row> counts = table.groupBy("check_name", "verdict").agg(count("*").as("groups"))

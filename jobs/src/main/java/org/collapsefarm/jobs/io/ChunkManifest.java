@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What one committed chunk holds: its cell count and the exact files of each of its tables, relative
  * to the chunk's attempt folder. Written last, as one small file ({@link ChunkStore#commit}); a chunk
- * without a complete manifest does not exist for any reader.
+ * without a complete manifest does not exist for any reader. Its text ({@link ManifestText}):
  *
  * <pre>
  * collapse-farm chunk manifest 1
@@ -19,9 +19,6 @@ import java.util.Optional;
  * end 7
  * </pre>
  *
- * The last line counts the lines before it, so a torn copy (possible where a file is visible while
- * it is written) reads as no manifest at all.
- *
  * @param chunk the chunk number
  * @param cells the cells (runs rows) the chunk holds
  * @param attempt the name of the attempt folder under the chunk's folder
@@ -30,60 +27,29 @@ import java.util.Optional;
 public record ChunkManifest(int chunk, long cells, String attempt, List<DataFile> files) {
   static final String HEADER = "collapse-farm chunk manifest 1";
 
-  /**
-   * One data file.
-   *
-   * @param table the (internal) table it belongs to
-   * @param path its path relative to the table folder of the attempt
-   * @param bytes its length
-   */
-  public record DataFile(String table, String path, long bytes) {}
-
   public ChunkManifest {
     files = List.copyOf(files);
   }
 
   /** The manifest as text. */
   public String text() {
-    List<String> lines = new ArrayList<>();
-    lines.add(HEADER);
-    lines.add("chunk " + chunk);
-    lines.add("cells " + cells);
-    lines.add("attempt " + attempt);
-    for (DataFile f : files) {
-      lines.add("file " + f.table() + " " + f.path() + " " + f.bytes());
-    }
-    return String.join("\n", lines) + "\nend " + lines.size() + "\n";
+    return ManifestText.render(HEADER, List.of("chunk " + chunk, "cells " + cells, "attempt " + attempt), files);
   }
 
   /** The manifest in {@code text}, or empty when it is torn or not a manifest. */
   public static Optional<ChunkManifest> parse(String text) {
-    String[] lines = text.split("\n");
-    if (lines.length < 5 || !lines[0].equals(HEADER) || !lines[lines.length - 1].equals("end " + (lines.length - 1))) {
-      return Optional.empty();
-    }
-    try {
-      int chunk = Integer.parseInt(value(lines[1], "chunk"));
-      long cells = Long.parseLong(value(lines[2], "cells"));
-      String attempt = value(lines[3], "attempt");
-      List<DataFile> files = new ArrayList<>();
-      for (int i = 4; i < lines.length - 1; i++) {
-        String[] f = value(lines[i], "file").split(" ");
-        if (f.length != 3) {
-          return Optional.empty();
+    return ManifestText.body(HEADER, text).filter(lines -> lines.size() >= 3).flatMap(lines -> {
+      try {
+        List<DataFile> files = new ArrayList<>();
+        for (String line : lines.subList(3, lines.size())) {
+          files.add(ManifestText.file(line));
         }
-        files.add(new DataFile(f[0], f[1], Long.parseLong(f[2])));
+        return Optional.of(new ChunkManifest(Integer.parseInt(ManifestText.value(lines.get(0), "chunk")),
+            Long.parseLong(ManifestText.value(lines.get(1), "cells")), ManifestText.value(lines.get(2), "attempt"),
+            files));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
       }
-      return Optional.of(new ChunkManifest(chunk, cells, attempt, files));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String value(String line, String key) {
-    if (!line.startsWith(key + " ")) {
-      throw new IllegalArgumentException("expected '" + key + " …', got " + line);
-    }
-    return line.substring(key.length() + 1);
+    });
   }
 }

@@ -131,36 +131,25 @@ public final class ChunkStore {
    * markers, names starting with {@code _} or {@code .}, left out) and writes the manifest, last.
    */
   public ChunkManifest commit(int c, Path attempt, long cells) {
-    List<ChunkManifest.DataFile> files = new ArrayList<>();
+    List<DataFile> files = new ArrayList<>();
     try {
       // <attempt>/<table>/<file>: each table's data files sit directly in its folder.
       for (FileStatus table : folder.fs().listStatus(attempt)) {
-        if (hidden(table.getPath().getName())) {
+        if (ResultsFolder.hidden(table.getPath().getName())) {
           continue;
         }
         if (!table.isDirectory()) {
           throw new IOException("unexpected file in chunk attempt " + attempt + ": " + table.getPath());
         }
-        for (FileStatus file : folder.fs().listStatus(table.getPath())) {
-          if (!hidden(file.getPath().getName())) {
-            if (!file.isFile()) {
-              throw new IOException("unexpected folder in chunk table " + table.getPath() + ": " + file.getPath());
-            }
-            files.add(new ChunkManifest.DataFile(table.getPath().getName(), file.getPath().getName(), file.getLen()));
-          }
-        }
+        files.addAll(folder.dataFiles(table.getPath(), table.getPath().getName()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    files.sort(java.util.Comparator.comparing(ChunkManifest.DataFile::table).thenComparing(ChunkManifest.DataFile::path));
+    files.sort(java.util.Comparator.comparing(DataFile::table).thenComparing(DataFile::path));
     ChunkManifest manifest = new ChunkManifest(c, cells, attempt.getName(), files);
     folder.writeAtomically(manifest(c), manifest.text());
     return manifest;
-  }
-
-  private static boolean hidden(String name) {
-    return name.startsWith("_") || name.startsWith(".");
   }
 
   /** Every data file of one internal table in the committed chunks, for Spark's reader. */

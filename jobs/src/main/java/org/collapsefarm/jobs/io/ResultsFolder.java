@@ -3,11 +3,15 @@ package org.collapsefarm.jobs.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -23,7 +27,9 @@ import org.apache.hadoop.fs.Path;
  *   _sweep/finalized                            all chunks committed and the tables compacted
  *   _chunks/_manifests/chunk-00000.manifest …  committed chunks: their files ({@link ChunkStore})
  *   _chunks/chunk-00000/attempt-&lt;uuid&gt;/ …       the chunks' data, visible only through a manifest
- *   contexts/ cells/ runs/ generation_stats/ trajectories/   the tables (Parquet)
+ *   _tables/runs.manifest …                     committed tables: their files ({@link TableStore})
+ *   contexts/ cells/ runs/ generation_stats/ trajectories/ theory/ …   the tables (Parquet), read
+ *                                                through their manifests
  * </pre>
  */
 public final class ResultsFolder {
@@ -44,6 +50,12 @@ public final class ResultsFolder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The results folder at {@code root} (qualified here) of file system {@code fs}. */
+  public ResultsFolder(FileSystem fs, Path root) {
+    this.fs = fs;
+    this.root = fs.makeQualified(root);
   }
 
   public FileSystem fs() {
@@ -114,6 +126,34 @@ public final class ResultsFolder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The data files directly in folder {@code dir}, as files of {@code table}, sorted by name: Spark's
+   * markers and hidden files (names starting with {@code _} or {@code .}) left out; a sub-folder is
+   * an error (no table is partitioned into folders).
+   */
+  public List<DataFile> dataFiles(Path dir, String table) {
+    List<DataFile> files = new ArrayList<>();
+    try {
+      for (FileStatus file : fs.listStatus(dir)) {
+        if (!hidden(file.getPath().getName())) {
+          if (!file.isFile()) {
+            throw new IOException("unexpected folder in table folder " + dir + ": " + file.getPath());
+          }
+          files.add(new DataFile(table, file.getPath().getName(), file.getLen()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.sort(Comparator.comparing(DataFile::path));
+    return files;
+  }
+
+  /** Spark's markers ({@code _SUCCESS}, {@code _temporary}) and hidden files: never data. */
+  static boolean hidden(String name) {
+    return name.startsWith("_") || name.startsWith(".");
   }
 
   public boolean exists(Path path) {

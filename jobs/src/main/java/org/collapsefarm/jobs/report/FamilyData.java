@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.simulate.Tables;
 
 /**
@@ -52,17 +52,18 @@ record FamilyData(Map<String, FamilyGroup> groups, Map<String, List<FamilyPoint>
 
   /** Reads the family groups and their generation_stats rows from {@code folder}. */
   static FamilyData load(SparkSession spark, ResultsFolder folder) {
-    if (!folder.exists(new Path(folder.table(Tables.CELLS)))) {
+    TableStore tables = new TableStore(folder);
+    if (!tables.exists(Tables.CELLS)) {
       return EMPTY;
     }
-    Dataset<Row> cells = spark.read().parquet(folder.table(Tables.CELLS));
-    Dataset<Row> stats = spark.read().parquet(folder.table(Tables.GENERATION_STATS));
+    Dataset<Row> cells = tables.read(spark, Tables.CELLS);
+    Dataset<Row> stats = tables.read(spark, Tables.GENERATION_STATS);
     List<String> statColumns = List.of(stats.columns());
     if (!List.of(cells.columns()).contains("family")
         || !FamilySpec.COLUMNS.stream().allMatch(c -> statColumns.contains(c + "_mean"))) {
       return EMPTY;
     }
-    Dataset<Row> models = spark.read().parquet(folder.table(Tables.CONTEXTS))
+    Dataset<Row> models = tables.read(spark, Tables.CONTEXTS)
         .select(col("context_id"), col("source").as("model_source"), col("dimension").as("model_dimension"),
             col("estimator").as("model_estimator"), col("rate_0"));
     List<Row> rows = cells.where(col("family").isin(FamilySpec.GAUSSIAN, FamilySpec.POISSON))

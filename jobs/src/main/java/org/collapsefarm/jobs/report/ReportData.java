@@ -3,19 +3,17 @@ package org.collapsefarm.jobs.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.compare.CompareTables;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.simulate.Tables;
@@ -102,15 +100,11 @@ public record ReportData(
   }
 
   private static boolean exists(ResultsFolder folder, String table) {
-    try {
-      return folder.fs().exists(new Path(folder.table(table)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new TableStore(folder).exists(table);
   }
 
   private static Dataset<Row> read(SparkSession spark, ResultsFolder folder, String table) {
-    return spark.read().parquet(folder.table(table));
+    return new TableStore(folder).read(spark, table);
   }
 
   private static Map<String, GroupInfo> groups(SparkSession spark, ResultsFolder folder) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.MissingInputException;
 import org.collapsefarm.jobs.io.ResultsFolder;
@@ -31,7 +32,7 @@ public final class ReportJob {
   public static Outcome run(SparkSession spark, Sweep sweep) {
     ResultsFolder folder = new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
     try {
-      if (!folder.fs().exists(new Path(folder.table(Tables.GENERATION_STATS)))) {
+      if (!new TableStore(folder).exists(Tables.GENERATION_STATS)) {
         throw new MissingInputException("no tables in " + folder.root() + ": run simulate first");
       }
       ReportData data = ReportData.load(spark, folder);

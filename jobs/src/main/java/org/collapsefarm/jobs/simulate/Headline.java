@@ -12,8 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
@@ -30,12 +30,11 @@ public final class Headline {
   private Headline() {}
 
   /** One line per group (in sweep order, at most {@link #MAX_GROUPS}), read from the runs table. */
-  public static List<String> lines(SparkSession spark, Sweep sweep, String runsTable) {
+  public static List<String> lines(Sweep sweep, Dataset<Row> runsTable) {
     Map<String, Row> byGroup = new HashMap<>();
     Row[] rows =
         (Row[])
-            spark
-                .read().parquet(runsTable)
+            runsTable
                 .groupBy("group_id")
                 .agg(
                     count("*").as("runs"),

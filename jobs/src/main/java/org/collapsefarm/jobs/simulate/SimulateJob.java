@@ -21,7 +21,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -33,6 +32,7 @@ import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.ChunkManifest;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.measure.GenerationAccumulator;
 import org.collapsefarm.measure.Metric;
 import org.collapsefarm.paradigm.ParadigmSpec;
@@ -68,8 +68,6 @@ public final class SimulateJob {
   static final int MAX_CHUNK_CELLS = 200_000;
   /** Partitions per core: LPT bins small enough that a slow bin does not idle the other cores. */
   public static final int PARTITIONS_PER_CORE = 4;
-  /** Spark's marker of a completely written table folder. */
-  private static final String SUCCESS = "_SUCCESS";
   /** Cells table rows per slice when it is built on the executors. */
   private static final long CELL_ROWS_PER_SLICE = 50_000;
   private static final Logger LOG = LoggerFactory.getLogger(SimulateJob.class);
@@ -100,18 +98,19 @@ public final class SimulateJob {
         ? automaticChunks(sweep.cellCount(), CellPlan.totalEstimatedCost(sweep), spark.sparkContext().defaultParallelism())
         : proposedChunks(sweep.cellCount(), options.chunkCells()));
     TaskFaults.fraction(spark.sparkContext().getConf()); // a bad testing setting fails here, not in every task
-    if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
+    if (finished(folder)) {
       return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
     }
     long t0 = System.nanoTime();
     CellPlan plan = CellPlan.of(sweep, chunks);
+    TableStore tables = new TableStore(folder);
     // Both tables are a function of the definition (guarded by its hash): an earlier start's
-    // complete copy (Spark's _SUCCESS marker) is kept.
-    if (!folder.exists(new Path(folder.table(Tables.CONTEXTS), SUCCESS))) {
-      writeContexts(spark, sweep, folder);
+    // committed copy is kept.
+    if (!tables.exists(Tables.CONTEXTS)) {
+      writeContexts(spark, sweep, tables);
     }
-    if (!folder.exists(new Path(folder.table(Tables.CELLS), SUCCESS))) {
-      writeCells(spark, plan, folder);
+    if (!tables.exists(Tables.CELLS)) {
+      writeCells(spark, plan, tables);
     }
     LOG.debug("contexts and cells tables written in {} ms", (System.nanoTime() - t0) / 1_000_000);
 
@@ -146,10 +145,19 @@ public final class SimulateJob {
       models.destroy();
     }
     long t1 = System.nanoTime();
-    compact(spark, folder, store, trajectories);
+    compact(spark, tables, store, trajectories);
     LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
     return new Outcome(folder, sweep.cellCount(), toDo, chunks, todo.size());
+  }
+
+  /**
+   * Whether the sweep in {@code folder} is finished: {@code _sweep/finalized}, written after the
+   * manifests of the compacted tables. A folder finalized by a farm before table manifests (the
+   * marker, no {@code runs} manifest) is not: the next simulate compacts it again.
+   */
+  public static boolean finished(ResultsFolder folder) {
+    return folder.exists(folder.sweepFile(ResultsFolder.FINALIZED)) && new TableStore(folder).exists(Tables.RUNS);
   }
 
 
@@ -268,23 +276,15 @@ public final class SimulateJob {
    * The final tables, recomputed from the files the committed chunks' manifests name (idempotent;
    * never a listing of the chunks' folders, where a failed attempt may have left files).
    */
-  static void compact(SparkSession spark, ResultsFolder folder, ChunkStore store, boolean trajectories) {
+  static void compact(SparkSession spark, TableStore tables, ChunkStore store, boolean trajectories) {
     spark.sparkContext().setJobDescription("compact tables");
-    chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA)
-        .sortWithinPartitions("cell_id") // no shuffle: a copy of the chunks' files, each sorted
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(folder.table(Tables.RUNS));
-    generationStats(chunkTable(spark, store, Tables.GENERATION_PARTIALS, Tables.PARTIALS_SCHEMA))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(folder.table(Tables.GENERATION_STATS));
+    // no shuffle: a copy of the chunks' files, each sorted
+    tables.write(chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA).sortWithinPartitions("cell_id"), Tables.RUNS);
+    tables.write(generationStats(chunkTable(spark, store, Tables.GENERATION_PARTIALS, Tables.PARTIALS_SCHEMA)),
+        Tables.GENERATION_STATS);
     if (trajectories) {
-      chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA)
-          .sortWithinPartitions("cell_id", "generation")
-          .write()
-          .mode(SaveMode.Overwrite)
-          .parquet(folder.table(Tables.TRAJECTORIES));
+      tables.write(chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA)
+          .sortWithinPartitions("cell_id", "generation"), Tables.TRAJECTORIES);
     }
   }
 
@@ -336,7 +336,7 @@ public final class SimulateJob {
     return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");
   }
 
-  private static void writeContexts(SparkSession spark, Sweep sweep, ResultsFolder folder) {
+  private static void writeContexts(SparkSession spark, Sweep sweep, TableStore tables) {
     List<Row> rows = new ArrayList<>();
     for (ContextEntry entry : sweep.contexts()) {
       Context c = entry.context();
@@ -354,11 +354,7 @@ public final class SimulateJob {
               boxedTokens, boxedProbs, c.source(), FamilyCells.CATEGORICAL, null, null, null, null, null));
     }
     sweep.models().forEach(m -> rows.add(FamilyStats.contextRow(m)));
-    spark.createDataFrame(rows, Tables.CONTEXTS_SCHEMA)
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(folder.table(Tables.CONTEXTS));
+    tables.write(spark.createDataFrame(rows, Tables.CONTEXTS_SCHEMA).coalesce(1), Tables.CONTEXTS);
   }
 
   /**
@@ -366,7 +362,7 @@ public final class SimulateJob {
    * each) rather than shipped row by row from the driver: cells are a function of (sweep seed, group,
    * replicate).
    */
-  private static void writeCells(SparkSession spark, CellPlan plan, ResultsFolder folder) {
+  private static void writeCells(SparkSession spark, CellPlan plan, TableStore tables) {
     Sweep sweep = plan.sweep();
     List<CellRange> slices = new ArrayList<>();
     for (CellRange group : plan.groups()) {
@@ -384,10 +380,7 @@ public final class SimulateJob {
             .flatMap(range -> StreamSupport.stream(factory.cells(List.of(range), CellFactory.ALL_CHUNKS).spliterator(), false)
                 .map(cell -> cellRow(cell, maxGenerations, models.get(cell.contextId())))
                 .iterator());
-    spark.createDataFrame(rows, Tables.CELLS_SCHEMA)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(folder.table(Tables.CELLS));
+    tables.write(spark.createDataFrame(rows, Tables.CELLS_SCHEMA), Tables.CELLS);
   }
 
   /** A cells row; {@code model} is the cell's model family, or null for a categorical context. */

@@ -8,26 +8,43 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 
 /**
- * Registers every table folder of a results folder ({@code <output>/<sweep>/}, DESIGN.md "Results
- * layout") as a Spark SQL temporary view of the same name. Folders starting with {@code _} or
- * {@code .} are the farm's bookkeeping ({@code _sweep}, {@code _chunks}, {@code _tmp}), and
- * {@code figures} holds images: neither is a table.
+ * Registers every committed table of a results folder ({@code <output>/<sweep>/}, DESIGN.md "Results
+ * layout") as a Spark SQL temporary view of the same name. The tables are those with a manifest
+ * ({@link TableStore}), each read as exactly the files its manifest names: what a failed attempt left
+ * in a table folder is not read.
  */
 public final class ResultsViews {
-  /** The report's image folder inside a results folder; not a table. */
-  public static final String FIGURES = "figures";
-
   private ResultsViews() {}
 
-  /** The table names under {@code root}, sorted; empty when there are none. */
+  /** The committed table names of the results folder {@code root}, sorted; empty when there are none. */
   public static List<String> tables(FileSystem fs, Path root) {
+    return new TableStore(new ResultsFolder(fs, root)).names();
+  }
+
+  /** Registers each table of {@code root} as a temp view; returns the names registered. */
+  public static List<String> register(SparkSession spark, FileSystem fs, Path root) {
+    TableStore tables = new TableStore(new ResultsFolder(fs, root));
+    List<String> names = tables.names();
+    for (String name : names) {
+      tables.read(spark, name).createOrReplaceTempView(name);
+    }
+    return names;
+  }
+
+  /**
+   * The sweep folders under an output folder {@code base}, sorted: its sub-folders, those starting
+   * with {@code _} or {@code .} left out.
+   */
+  public static List<String> sweeps(FileSystem fs, Path base) {
     List<String> names = new ArrayList<>();
     try {
-      for (FileStatus status : fs.listStatus(root)) {
+      for (FileStatus status : fs.listStatus(base)) {
         String name = status.getPath().getName();
-        if (status.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && !name.equals(FIGURES)) {
+        if (status.isDirectory() && !name.startsWith("_") && !name.startsWith(".")) {
           names.add(name);
         }
       }
@@ -35,15 +52,6 @@ public final class ResultsViews {
       throw new UncheckedIOException(e);
     }
     names.sort(null);
-    return names;
-  }
-
-  /** Registers each table of {@code root} as a temp view; returns the names registered. */
-  public static List<String> register(SparkSession spark, FileSystem fs, Path root) {
-    List<String> names = tables(fs, root);
-    for (String name : names) {
-      spark.read().parquet(new Path(root, name).toString()).createOrReplaceTempView(name);
-    }
     return names;
   }
 }

@@ -10,9 +10,10 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.collapsefarm.jobs.simulate.SimulateJob;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.ParameterException;
 import org.collapsefarm.jobs.config.Cells;
 import org.collapsefarm.jobs.config.ConfigException;
@@ -51,7 +52,7 @@ public final class TextSimulateJob {
 
   public static Outcome run(SparkSession spark, Sweep sweep, int partitions) throws ConfigException {
     ResultsFolder folder = new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
-    if (folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))) {
+    if (SimulateJob.finished(folder)) {
       return new Outcome(folder, sweep.cellCount(), 0);
     }
     TextSweep text = sweep.text();
@@ -202,7 +203,7 @@ public final class TextSimulateJob {
   }
 
   private static void write(org.apache.spark.sql.Dataset<Row> table, ResultsFolder folder, String name) {
-    table.write().mode(SaveMode.Overwrite).parquet(folder.table(name));
+    new TableStore(folder).write(table, name);
   }
 
   /** generation_stats rows of one group: categorical metrics (of the unigram distribution), then text ones. */

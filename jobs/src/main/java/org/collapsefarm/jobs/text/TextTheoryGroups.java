@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.TextSweep;
@@ -31,11 +31,12 @@ public final class TextTheoryGroups {
 
   public static List<Unigram> of(SparkSession spark, Sweep sweep, ResultsFolder folder) {
     List<Unigram> out = new ArrayList<>();
-    if (!sweep.isText() || !folder.exists(new Path(folder.table(Tables.CONTEXTS), "_SUCCESS"))) {
+    TableStore tables = new TableStore(folder);
+    if (!sweep.isText() || !tables.exists(Tables.CONTEXTS)) {
       return out;
     }
     Map<String, Context> contexts = new HashMap<>();
-    for (Row r : spark.read().parquet(folder.table(Tables.CONTEXTS)).where(org.apache.spark.sql.functions.col("order").equalTo(1)).collectAsList()) {
+    for (Row r : tables.read(spark, Tables.CONTEXTS).where(org.apache.spark.sql.functions.col("order").equalTo(1)).collectAsList()) {
       List<Integer> tokens = r.getList(r.fieldIndex("tokens"));
       List<Double> probs = r.getList(r.fieldIndex("probs"));
       contexts.put(r.getString(r.fieldIndex("context_id")), new Context(r.getInt(r.fieldIndex("vocabulary")),

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ContextEntry;
@@ -76,8 +77,9 @@ public final class TheoryJob {
     // table whose row order carries no meaning.
     var table = spark.createDataFrame(rows, TheoryTable.SCHEMA).sortWithinPartitions("group_id", "quantity",
         "generation");
-    AtomicTables.write(table, folder, TheoryTable.NAME);
-    long written = spark.read().parquet(folder.table(TheoryTable.NAME)).count();
+    TableStore tables = new TableStore(folder);
+    tables.write(table, TheoryTable.NAME);
+    long written = tables.read(spark, TheoryTable.NAME).count();
     return new Outcome(folder, groups.size(), written);
   }
 }

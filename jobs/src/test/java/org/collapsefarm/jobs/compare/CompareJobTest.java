@@ -24,6 +24,7 @@ import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.Trajectories;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.simulate.Tables;
 import org.collapsefarm.jobs.theory.TheoryJob;
 import org.collapsefarm.jobs.theory.TheoryTable;
@@ -71,14 +72,15 @@ class CompareJobTest {
         .add("lambda1", DoubleType);
     List<Row> runs = sim.runs.stream().map(r -> RowFactory.create(groupId, r.replicate(), r.collapseTime(),
         r.censored(), r.absorbingToken(), r.lambda1())).toList();
-    spark.createDataFrame(runs, runsSchema).write().parquet(folder.table(Tables.RUNS));
+    TableStore tables = new TableStore(folder);
+    tables.write(spark.createDataFrame(runs, runsSchema), Tables.RUNS);
     StructType statsSchema = new StructType().add("group_id", StringType).add("generation", IntegerType)
         .add("runs", LongType).add("collapsed", LongType).add("sigma_sum", DoubleType).add("sigma_sum_sq", DoubleType)
         .add("l1_p1_sum", DoubleType).add("l1_p1_sum_sq", DoubleType).add("l1_p0_sum", DoubleType)
         .add("l1_p0_sum_sq", DoubleType);
     List<Row> stats = sim.moments.stream().map(g -> RowFactory.create(groupId, g.generation(), g.runs(), g.collapsed(),
         g.sigmaSum(), g.sigmaSumSq(), g.l1P1Sum(), g.l1P1SumSq(), g.l1P0Sum(), g.l1P0SumSq())).toList();
-    spark.createDataFrame(stats, statsSchema).write().parquet(folder.table(Tables.GENERATION_STATS));
+    tables.write(spark.createDataFrame(stats, statsSchema), Tables.GENERATION_STATS);
   }
 
   private static List<Row> sorted(String table, String... keys) {
@@ -134,7 +136,12 @@ class CompareJobTest {
     assertThat(sorted(CompareTables.COMPARISON, "group_id", "check_name")).isEqualTo(comparison);
     assertThat(sorted(CompareTables.COLLAPSE_TIMES, "group_id", "statistic", "generation", "probability"))
         .isEqualTo(times);
-    assertThat(folder.exists(new org.apache.hadoop.fs.Path(folder.root(), "_tmp"))).isFalse();
+    // The re-runs deleted the previous versions' files: each table folder holds what its manifest names.
+    TableStore tables = new TableStore(folder);
+    for (String table : List.of(TheoryTable.NAME, CompareTables.COMPARISON, CompareTables.COLLAPSE_TIMES)) {
+      assertThat(folder.dataFiles(new org.apache.hadoop.fs.Path(folder.table(table)), table))
+          .isEqualTo(tables.manifest(table).orElseThrow().files());
+    }
   }
 
   @Test

@@ -36,7 +36,7 @@ class VerdictListTest {
     String table = dir.resolve("comparison").toString();
     spark.createDataFrame(rows.stream().map(CompareTables::row).toList(), CompareTables.COMPARISON_SCHEMA)
         .write().parquet(table);
-    List<String> lines = VerdictList.lines(spark, sweep, table);
+    List<String> lines = VerdictList.lines(sweep, spark.read().parquet(table));
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+S_m\\s+violated\\s+2 groups"));
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+S_m\\s+consistent\\s+1 group"));
     assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\s+rho_upper\\s+holds\\s+1 group"));

@@ -25,7 +25,7 @@ class ChunkStoreTest {
     Files.writeString(runs.resolve("_SUCCESS"), "");
     Files.writeString(runs.resolve(".part-0.parquet.crc"), "");
     ChunkManifest manifest = store.commit(3, a, 17);
-    assertThat(manifest.files()).containsExactly(new ChunkManifest.DataFile("runs", "part-0.parquet", 2));
+    assertThat(manifest.files()).containsExactly(new DataFile("runs", "part-0.parquet", 2));
     // An attempt that wrote its data but never its manifest: invisible to every reader.
     org.apache.hadoop.fs.Path killed = store.begin(5);
     Files.createDirectories(Path.of(killed.toUri()).resolve("runs"));
@@ -45,7 +45,7 @@ class ChunkStoreTest {
   @Test
   void aTornManifestIsNoManifest() {
     ChunkManifest m = new ChunkManifest(4, 9, "attempt-x",
-        java.util.List.of(new ChunkManifest.DataFile("runs", "part-0.parquet", 5)));
+        java.util.List.of(new DataFile("runs", "part-0.parquet", 5)));
     assertThat(ChunkManifest.parse(m.text())).contains(m);
     String text = m.text();
     for (int cut = 0; cut < text.length() - 1; cut++) {

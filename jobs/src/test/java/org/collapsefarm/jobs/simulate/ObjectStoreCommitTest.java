@@ -12,24 +12,29 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.io.output.NullOutputStream;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.collapsefarm.jobs.RunsTables;
 import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.ChunkManifest;
 import org.collapsefarm.jobs.io.ChunkStore;
+import org.collapsefarm.jobs.io.DataFile;
 import org.collapsefarm.jobs.io.NonAtomicRenameFileSystem;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
+import org.collapsefarm.jobs.sql.ResultsViews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13 item 3: chunk commits on a file system whose folder renames are copies, file by file, as
- * on S3 and GCS ({@link NonAtomicRenameFileSystem}). A crash between a chunk's data and its manifest,
- * then a crash half-way through copying a chunk's files, and a third start completes the sweep: every
- * cell exactly once, the tables those of the reference ({@link ReferenceTables}), and no file of the
- * failed attempts left under {@code _chunks/}.
+ * Issue 13 item 3: chunk and table commits on a file system whose folder renames are copies, file by
+ * file, as on S3 and GCS ({@link NonAtomicRenameFileSystem}). A crash between a chunk's data and its
+ * manifest, then a crash half-way through copying a chunk's files, then a crash between the compacted
+ * runs table's data and its manifest, and a fourth start completes the sweep: every cell exactly
+ * once, the tables those of the reference ({@link ReferenceTables}), no file of the failed attempts
+ * left, and a stray file in a table folder not read.
  */
 class ObjectStoreCommitTest {
   private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
@@ -49,7 +54,8 @@ class ObjectStoreCommitTest {
     SparkSession spark = TestSpark.session();
     NonAtomicRenameFileSystem.register(spark.sparkContext().hadoopConfiguration());
     Sweep sweep = ReferenceTables.sweep(NonAtomicRenameFileSystem.SCHEME + "://" + dir.toUri().getPath());
-    Path chunks = dir.resolve("reference").resolve(ChunkStore.CHUNKS_DIR);
+    Path root = dir.resolve("reference");
+    Path chunks = root.resolve(ChunkStore.CHUNKS_DIR);
 
     // 1. Chunk 2's data is written (its Spark job copied its files into place), then the process dies
     //    as it creates the manifest.
@@ -67,11 +73,23 @@ class ObjectStoreCommitTest {
     assertThatThrownBy(() -> SimulateJob.run(spark, sweep, OPTIONS)).hasStackTraceContaining("simulated crash");
     assertThat(folder.exists(folder.sweepFile(ResultsFolder.FINALIZED))).isFalse();
 
-    // 3. A clean start finishes the sweep from the manifests alone.
+    // 3. The next start commits every chunk and writes the compacted runs table's data, then dies as
+    //    it creates that table's manifest: the files are there, the table is not.
     NonAtomicRenameFileSystem.crashAfterFileCopies.set(-1);
+    NonAtomicRenameFileSystem.crashOnCreate = p -> p.getName().startsWith("." + Tables.RUNS + ".manifest");
+    assertThatThrownBy(() -> SimulateJob.run(spark, sweep, OPTIONS)).hasStackTraceContaining("simulated crash");
+    TableStore tables = new TableStore(folder);
+    assertThat(new ChunkStore(folder).committed()).hasSize(6);
+    assertThat(dataFiles(root.resolve(Tables.RUNS))).as("the compacted runs' data, without a manifest").isNotEmpty();
+    assertThat(tables.exists(Tables.RUNS)).isFalse();
+    assertThat(SimulateJob.finished(folder)).isFalse();
+    List<Path> unnamed = dataFiles(root.resolve(Tables.RUNS));
+
+    // 4. A clean start finishes the sweep from the manifests alone, and deletes the unnamed files.
     SimulateJob.Outcome outcome = SimulateJob.run(spark, sweep, OPTIONS);
     assertThat(outcome.chunks()).isEqualTo(6);
-    assertThat(outcome.computedChunks()).isLessThan(6);
+    assertThat(outcome.computedChunks()).isZero();
+    assertThat(unnamed).noneMatch(Files::exists);
 
     List<Row> runs = RunsTables.comparable(spark, outcome.folder().table(Tables.RUNS));
     assertThat(runs).hasSize((int) sweep.cellCount());
@@ -87,6 +105,27 @@ class ObjectStoreCommitTest {
         .isEqualTo(named);
     assertThat(new ChunkStore(folder).committed().values().stream().mapToLong(ChunkManifest::cells).sum())
         .isEqualTo(sweep.cellCount());
+    // ... and every table folder holds exactly the files its manifest names.
+    for (String table : tables.names()) {
+      assertThat(dataFiles(root.resolve(table)).stream().map(p -> p.getFileName().toString()).sorted().toList())
+          .as(table).isEqualTo(tables.manifest(table).orElseThrow().files().stream().map(DataFile::path).toList());
+    }
+
+    // A stray complete Parquet file in a table folder (a copy of one of its own files) is not read
+    // by the farm's readers, e.g. the views of `farm sql`.
+    for (String table : List.of(Tables.RUNS, Tables.GENERATION_STATS)) {
+      Path file = root.resolve(table).resolve(tables.manifest(table).orElseThrow().files().get(0).path());
+      Files.copy(file, file.resolveSibling("part-99999-stray.snappy.parquet"));
+    }
+    assertThat(spark.read().parquet(root.resolve(Tables.RUNS).toString()).count())
+        .as("a directory listing reads the stray file").isGreaterThan(sweep.cellCount());
+    ResultsViews.register(spark, folder.fs(), folder.root());
+    assertThat(spark.sql("SELECT count(*), count(DISTINCT cell_id) FROM runs").first())
+        .isEqualTo(RowFactory.create(sweep.cellCount(), sweep.cellCount()));
+    assertThat(spark.sql("SELECT count(*) FROM generation_stats").first().getLong(0))
+        .isEqualTo(tables.read(spark, Tables.GENERATION_STATS).count())
+        .isLessThan(spark.read().parquet(root.resolve(Tables.GENERATION_STATS).toString()).count());
+    ReferenceTables.assertBitForBit(spark, outcome.folder());
   }
 
   private static List<String> manifests(Path chunks) throws Exception {

@@ -27,6 +27,7 @@ import org.collapsefarm.jobs.RunsTables;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
 import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.measure.Metric;
 
 /**
@@ -84,7 +85,7 @@ final class ReferenceTables {
 
   /** Asserts that {@code generation_stats} in {@code folder} is the reference up to the order of additions. */
   static void assertStatsMatch(SparkSession spark, ResultsFolder folder) {
-    Dataset<Row> table = spark.read().parquet(folder.table(Tables.GENERATION_STATS)).select(statsColumns());
+    Dataset<Row> table = new TableStore(folder).read(spark, Tables.GENERATION_STATS).select(statsColumns());
     List<Row> actual = table.orderBy("group_id", "generation").collectAsList();
     // The reference read with the table's own schema: "NaN" strings become doubles again.
     List<Row> expected = spark.read().schema(table.schema())
@@ -111,7 +112,7 @@ final class ReferenceTables {
 
   /** A table's rows as JSON, sorted by its key; runs without the wall time, stats counts and sums only. */
   private static List<String> json(SparkSession spark, ResultsFolder folder, String table) {
-    Dataset<Row> rows = spark.read().parquet(folder.table(table));
+    Dataset<Row> rows = new TableStore(folder).read(spark, table);
     Dataset<Row> sorted = switch (table) {
       // "family" came later (issue 12: model families beside the categorical contexts); its other new
       // columns are null for a categorical context, and toJSON leaves nulls out.

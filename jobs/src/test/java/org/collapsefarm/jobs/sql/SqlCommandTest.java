@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.collapsefarm.jobs.Farm;
 import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.cli.CommandLines;
+import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +45,15 @@ class SqlCommandTest {
     for (int i = 0; i < 58; i++) {
       rows.add(RowFactory.create("g3", 5, i, "x".repeat(100)));
     }
-    spark.createDataFrame(rows, runs).coalesce(1).write().parquet(root.resolve("runs").toString());
+    TableStore tables = new TableStore(new ResultsFolder(dir.resolve("results").toString(), "sweep",
+        spark.sparkContext().hadoopConfiguration()));
+    tables.write(spark.createDataFrame(rows, runs).coalesce(1), "runs");
     StructType cells = new StructType().add("group_id", DataTypes.StringType).add("paradigm", DataTypes.StringType);
-    spark.createDataFrame(List.of(RowFactory.create("g1", "fully-synthetic"), RowFactory.create("g2", "accumulate")),
-        cells).coalesce(1).write().parquet(root.resolve("cells").toString());
-    // bookkeeping folders are not tables
+    tables.write(spark.createDataFrame(List.of(RowFactory.create("g1", "fully-synthetic"),
+        RowFactory.create("g2", "accumulate")), cells).coalesce(1), "cells");
+    // bookkeeping folders are not tables, nor is a folder without a manifest
+    Files.createDirectories(root.resolve("figures"));
+    Files.writeString(root.resolve("figures").resolve("x.parquet"), "not parquet");
     Files.createDirectories(root.resolve("_sweep"));
     Files.writeString(root.resolve("_sweep").resolve("definition.conf"), "sweep {}");
   }
