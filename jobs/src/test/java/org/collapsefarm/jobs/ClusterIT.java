@@ -25,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 3 items 6–7 and issue 13 item 4: the application jar submitted with submit/spark-submit.sh to
  * a real standalone cluster (a Master and two Workers on 127.0.0.1) writes the same runs table, bit
- * for bit, as local mode — with speculation on, a share of the tasks failing once on purpose
- * ({@code spark.collapsefarm.inject.task-failures}) and one Worker killed with its executor after the
- * first chunk is committed, so that the sweep ends on the other. Runs in {@code mvn verify} after
- * packaging (needs the shaded jar and spark-home).
+ * for bit, as local mode — with speculation on and a share of the tasks' first attempts slow on
+ * purpose ({@code spark.collapsefarm.inject.slow-tasks}), so that speculative copies do run (the event
+ * log's task ends say so; local mode never speculates), a share failing once on purpose ({@code
+ * spark.collapsefarm.inject.task-failures}), and one Worker killed with its executor after the first
+ * chunk is committed, so that the sweep ends on the other. Runs in {@code mvn verify} after packaging
+ * (needs the shaded jar and spark-home).
  */
 class ClusterIT {
   private static final long SUBMIT_TIMEOUT_S = 300;
@@ -74,7 +76,7 @@ class ClusterIT {
     List<String> command = new ArrayList<>(List.of("bash", script.toString(), conf.toString(),
         "--master", cluster.masterUrl(), "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m",
-        "--conf", "spark.collapsefarm.inject.task-failures=0.3",
+        "--conf", "spark.collapsefarm.inject.task-failures=0.3", "--conf", "spark.collapsefarm.inject.slow-tasks=0.3",
         "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.compress=false",
         "--conf", "spark.eventLog.dir=" + events.toUri(),
         // Speculate early and often: copies of slow tasks race their originals to commit.
@@ -107,6 +109,9 @@ class ClusterIT {
     assertThat(manifests(manifests)).isEqualTo(CHUNKS);
     assertThat(events(events, "SparkListenerExecutorRemoved")).as("an executor was lost").isPositive();
     assertThat(events(events, "injected task failure")).as("injected failures").isPositive();
+    // A speculative copy ran to its end (it won, or lost and was killed) in the sweep's tasks.
+    assertThat(events(events, "\"Event\":\"SparkListenerTaskEnd\"", "\"Speculative\":true"))
+        .as("speculative task attempts that ended").isPositive();
     // The application ran on the cluster and its executors, not in a local master.
     String state = cluster.state();
     assertThat(state).contains("\"completedapps\"").contains("collapse-farm cluster").contains("FINISHED");
@@ -133,13 +138,13 @@ class ClusterIT {
     }
   }
 
-  /** Lines of the event logs under {@code events} (rolled into a folder per application) that mention {@code text}. */
-  private static long events(Path events, String text) throws Exception {
+  /** Lines of the event logs under {@code events} (rolled into a folder per application) that mention every text. */
+  private static long events(Path events, String... texts) throws Exception {
     long n = 0;
     try (var files = Files.walk(events)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         try (var lines = Files.lines(f)) {
-          n += lines.filter(l -> l.contains(text)).count();
+          n += lines.filter(l -> java.util.Arrays.stream(texts).allMatch(l::contains)).count();
         }
       }
     }

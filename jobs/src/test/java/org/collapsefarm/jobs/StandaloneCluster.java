@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1 made from Maven's jars: one Master and two Workers
- * (one core, 1 GiB each), each its own JVM started here and stopped here by pid, with the
- * executors the Workers launched.
+ * A real Spark standalone cluster on the loopback interface made from Maven's jars: a Master on
+ * 127.0.0.1 and Workers (one core, 1 GiB each) on hosts of their own, 127.0.0.2, 127.0.0.3, …, each
+ * its own JVM started here and stopped here by pid, with the executors the Workers launched.
  */
 public final class StandaloneCluster implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -42,12 +42,15 @@ public final class StandaloneCluster implements AutoCloseable {
     this.webPort = freePort();
     try {
       start("master", "org.apache.spark.deploy.master.Master",
-          List.of("--host", "127.0.0.1", "--port", "" + port, "--webui-port", "" + webPort));
+          List.of("--host", "127.0.0.1", "--port", "" + port, "--webui-port", "" + webPort), "127.0.0.1");
       for (int w = 0; w < workers; w++) {
         Path work = Files.createDirectories(workDir.resolve("worker-" + w));
+        // Each Worker on a loopback address of its own: Spark never runs a speculative copy on the
+        // host of the attempt it races, and a host is an address.
+        String host = workerHost(w);
         start("worker-" + w, "org.apache.spark.deploy.worker.Worker",
-            List.of(masterUrl(), "--cores", "1", "--memory", "1g", "--host", "127.0.0.1",
-                "--webui-port", "" + freePort(), "--work-dir", work.toString()));
+            List.of(masterUrl(), "--cores", "1", "--memory", "1g", "--host", host,
+                "--webui-port", "" + freePort(), "--work-dir", work.toString()), host);
       }
       awaitWorkers(workers);
     } catch (Exception e) {
@@ -62,7 +65,16 @@ public final class StandaloneCluster implements AutoCloseable {
 
   /** The environment every cluster JVM (and spark-submit) gets. */
   public Map<String, String> env() {
-    return Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1");
+    return env("127.0.0.1");
+  }
+
+  private Map<String, String> env(String localIp) {
+    return Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", localIp);
+  }
+
+  /** Worker w's address (and its executors'): 127.0.0.(w + 2), all on Linux's loopback interface. */
+  private static String workerHost(int w) {
+    return "127.0.0." + (w + 2);
   }
 
   /** The master's state as JSON (workers, running and completed applications). */
@@ -73,9 +85,9 @@ public final class StandaloneCluster implements AutoCloseable {
     return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private void start(String name, String mainClass, List<String> args) throws IOException {
+  private void start(String name, String mainClass, List<String> args, String localIp) throws IOException {
     String classpath = sparkHome.resolve("conf") + File.pathSeparator + sparkHome.resolve("jars") + File.separator + "*";
-    processes.add(JvmProcesses.start(List.of("-Xmx512m", "-cp", classpath), mainClass, args, env(),
+    processes.add(JvmProcesses.start(List.of("-Xmx512m", "-cp", classpath), mainClass, args, env(localIp),
         logs.resolve(name + ".log").toFile()));
   }
 

@@ -30,6 +30,11 @@ public final class SparkSettings {
    * first attempt throws part-way (README, "Running on a cluster").
    */
   public static final String INJECT_TASK_FAILURES = "spark.collapsefarm.inject.task-failures";
+  /**
+   * The testing aid that makes speculation happen: the fraction of simulate tasks whose first attempt
+   * pauses before its cells (README, "Running on a cluster").
+   */
+  public static final String INJECT_SLOW_TASKS = "spark.collapsefarm.inject.slow-tasks";
 
   private SparkSettings() {}
 
@@ -53,9 +58,10 @@ public final class SparkSettings {
         if (!MASTER.matcher(master).matches()) {
           throw new ConfigException(key, "unknown master '" + master + "'", MASTERS);
         }
-      } else if (key.equals(INJECT_TASK_FAILURES) && !fraction(v)) {
+      } else if ((key.equals(INJECT_TASK_FAILURES) || key.equals(INJECT_SLOW_TASKS)) && !fraction(v)) {
         throw new ConfigException(key, "must be a number between 0 and 1 (a testing aid: the fraction of simulate "
-            + "tasks whose first attempt fails), got " + Values.describe(v));
+            + "tasks whose first attempt " + (key.equals(INJECT_TASK_FAILURES) ? "fails" : "pauses") + "), got "
+            + Values.describe(v));
       } else if (v.valueType() == ConfigValueType.LIST || v.valueType() == ConfigValueType.OBJECT) {
         throw new ConfigException(key, "takes one value (Spark settings are not grid axes), got " + Values.describe(v));
       } else {

@@ -97,7 +97,7 @@ public final class SimulateJob {
     int chunks = store.chunkCount(options.chunkCells() == AUTOMATIC_CHUNKS
         ? automaticChunks(sweep.cellCount(), CellPlan.totalEstimatedCost(sweep), spark.sparkContext().defaultParallelism())
         : proposedChunks(sweep.cellCount(), options.chunkCells()));
-    TaskFaults.fraction(spark.sparkContext().getConf()); // a bad testing setting fails here, not in every task
+    TaskFaults.check(spark.sparkContext().getConf()); // a bad testing setting fails here, not in every task
     if (finished(folder)) {
       return new Outcome(folder, sweep.cellCount(), 0, chunks, 0);
     }
@@ -200,6 +200,7 @@ public final class SimulateJob {
         jsc.parallelize(bins, bins.size())
             .map(bin -> {
               TaskFaults faults = TaskFaults.forTask(chunk, factory.chunks(), bin);
+              faults.taskStarted();
               BinResult result = CellRunner.run(factory.cells(bin, chunk), contexts.value(), models.value(), maxGenerations,
                   grid,
                   () -> {

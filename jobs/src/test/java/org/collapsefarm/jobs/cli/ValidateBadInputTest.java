@@ -221,6 +221,8 @@ class ValidateBadInputTest {
         "spark.executor.memory", "not grid axes", List.of()));
     c.add(new Case("fault injection outside [0, 1]", "sweep {\n" + VALID_SWEEP_BODY + FS + "}\nspark.collapsefarm.inject.task-failures = 1.5\n",
         "spark.collapsefarm.inject.task-failures", "between 0 and 1", List.of()));
+    c.add(new Case("slow tasks outside [0, 1]", "sweep {\n" + VALID_SWEEP_BODY + FS + "}\nspark.collapsefarm.inject.slow-tasks = -0.1\n",
+        "spark.collapsefarm.inject.slow-tasks", "pauses", List.of()));
     // --set
     c.add(sweep("--set without =", VALID_SWEEP_BODY + FS, "--set sweep.seed", "key=value", "--set", "sweep.seed"));
     c.add(sweep("--set with a bad key", VALID_SWEEP_BODY + FS, "--set sweep..seed=1", "HOCON", "--set", "sweep..seed=1"));
