@@ -40,6 +40,11 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
     moments = new double[(maxGenerations + 1) * 2 * metrics];
   }
 
+  /** The heap of an accumulator for generations 0..maxGenerations of {@code metrics} measurements. */
+  public static long bytes(int maxGenerations, int metrics) {
+    return (maxGenerations + 1L) * (3 + 2L * metrics) * Long.BYTES;
+  }
+
   @Override
   public void generation(int m, double[] values, boolean isCollapsed) {
     if (m == 0) {

@@ -63,6 +63,16 @@ public final class GenerationAccumulator implements GenerationSink, Serializable
     moments = new double[len * STRIDE];
   }
 
+  /**
+   * The heap an accumulator for generations 0..maxGenerations can hold: its arrays (3 longs and
+   * {@code 2·Metric.COUNT} doubles per generation) plus the difference arrays of absorbed runs
+   * (1 + 3·{@code Metric.COUNT} entries per generation) until they are resolved. Sizes a sweep's heap.
+   */
+  public static long bytesAtMost(int maxGenerations) {
+    long len = maxGenerations + 1L;
+    return len * (3 + STRIDE) * Long.BYTES + (len + 1) * (1 + 3L * Metric.COUNT) * Long.BYTES;
+  }
+
   @Override
   public void generation(int m, double[] values, boolean isCollapsed) {
     if (m == 0) {

@@ -2,6 +2,8 @@ package org.collapsefarm.jobs.cli;
 
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.io.MissingInputException;
+import org.collapsefarm.jobs.simulate.HeapEstimate;
+import org.collapsefarm.jobs.simulate.OutOfHeapException;
 import picocli.CommandLine;
 
 /**
@@ -9,7 +11,8 @@ import picocli.CommandLine;
  * <ul>
  *   <li>a {@link ConfigException} or a bad argument: one line {@code error: …}, exit 2;
  *   <li>a {@link MissingInputException} (a stage run before the one it needs): one line, exit 1;
- *   <li>the driver out of memory: one line naming {@code FARM_JAVA_OPTS} and a larger heap, exit 1;
+ *   <li>the driver out of memory: one line naming {@code FARM_JAVA_OPTS} and a larger heap (with
+ *       what the sweep needs when simulate ran out, {@link OutOfHeapException}), exit 1;
  *   <li>anything else is a bug or an infrastructure failure: one line with the exception's class
  *       (what a bug report needs), the stack trace with {@code --verbose}, exit 1.
  * </ul>
@@ -45,8 +48,10 @@ public final class CommandLines {
         commandLine.getErr().println("error: " + ex.getMessage());
         return EXIT_BAD_INPUT;
       }
-      if (causedByOutOfMemory(ex)) {
-        commandLine.getErr().println(outOfMemory(Runtime.getRuntime().maxMemory()));
+      if (OutOfHeapException.isOutOfMemory(ex) || ex instanceof OutOfHeapException) {
+        commandLine.getErr().println(ex instanceof OutOfHeapException o
+            ? outOfMemory(Runtime.getRuntime().maxMemory(), o.estimate())
+            : outOfMemory(Runtime.getRuntime().maxMemory()));
         return EXIT_FAILURE;
       }
       if (ex instanceof MissingInputException) {
@@ -86,14 +91,16 @@ public final class CommandLines {
         + "g submit/farm …, or make the sweep smaller";
   }
 
-  /** An out-of-memory error wrapped by the code that caught it first (a Spark job, a thread pool). */
-  private static boolean causedByOutOfMemory(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OutOfMemoryError) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * The line for local Spark out of heap in simulate: the heap it had, what the sweep needs and a
+   * setting with room to spare (at least twice the heap it had).
+   */
+  static String outOfMemory(long maxHeapBytes, HeapEstimate needs) {
+    long suggestGib = Math.max(needs.suggestedGib(), (2 * maxHeapBytes + 1023 * MIB) / (1024 * MIB));
+    return "error: the driver ran out of memory (its heap is at most " + String.format("%,d", maxHeapBytes / MIB)
+        + " MiB; this sweep needs " + needs.describe() + "); give it more with " + JAVA_OPTS_VARIABLE + ", e.g. "
+        + JAVA_OPTS_VARIABLE + "=-Xmx" + suggestGib + "g submit/farm …, or make the sweep smaller (fewer groups, a "
+        + "smaller max-generations)";
   }
 
   /** {@code --version} on the root and on every subcommand prints the build's version. */

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.collapsefarm.context.Context;
+import org.collapsefarm.jobs.simulate.HeapEstimate;
+import org.collapsefarm.jobs.simulate.SimulateJob;
 import org.collapsefarm.jobs.simulate.TimeEstimate;
 import org.collapsefarm.paradigm.ParadigmSpec;
 
@@ -23,6 +25,7 @@ public final class Plan {
   /** Lines listed per section before "… and N more". */
   static final int MAX_LINES = 12;
 
+  private static final String MEMORY_FRACTION = "spark.memory.fraction";
   private static final Pattern LOCAL_CORES = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?\\]");
 
   private Plan() {}
@@ -93,6 +96,12 @@ public final class Plan {
       line(b, "time:   simulate about %s on %d cores: %s of start-up (JVM, Spark, tables) + %s core-seconds of kernel "
           + "work at the rates measured per paradigm family (BENCHMARKS.md)", duration(TimeEstimate.wallSeconds(s, cores)),
           cores, duration(TimeEstimate.STARTUP_SECONDS), approx(coreSeconds));
+      HeapEstimate heap = HeapEstimate.of(s, SimulateJob.AUTOMATIC_CHUNKS, 0, cores,
+          s.sparkConf().containsKey(MEMORY_FRACTION) ? Double.parseDouble(s.sparkConf().get(MEMORY_FRACTION))
+              : HeapEstimate.DEFAULT_MEMORY_FRACTION);
+      line(b, "memory: simulate needs %s of heap on %d cores; this JVM has %,d MiB%s", heap.describe(), cores,
+          Runtime.getRuntime().maxMemory() >> 20, heap.bytes() > Runtime.getRuntime().maxMemory()
+              ? String.format(Locale.ROOT, " (set FARM_JAVA_OPTS=-Xmx%dg)", heap.suggestedGib()) : "");
     } else {
       line(b, "time:   simulate about %s core-seconds of kernel work at the rates measured per paradigm family "
           + "(BENCHMARKS.md); divide by the cluster's cores and add Spark's start-up", approx(coreSeconds));

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
@@ -89,7 +90,36 @@ public final class SimulateJob {
 
   private SimulateJob() {}
 
+  /**
+   * Simulates the chunks not yet committed and compacts the tables. With a local master, running out
+   * of heap is an {@link OutOfHeapException} that says what the sweep needs: local Spark fails the
+   * job on a task's OutOfMemoryError instead of exiting ({@code spark.executor.killOnFatalError.depth
+   * = 0}, {@link org.collapsefarm.jobs.spark.SparkSessions}).
+   */
   public static Outcome run(SparkSession spark, Sweep sweep, Options options) {
+    boolean local = spark.sparkContext().isLocal();
+    // Estimated before the run: a heap that has run out may not have room for it afterwards.
+    HeapEstimate heap = heapEstimate(spark, sweep, options);
+    if (local) {
+      warnIfHeapShort(heap, options.console());
+    }
+    try {
+      return simulate(spark, sweep, options);
+    } catch (Exception | OutOfMemoryError e) { // Spark's job failure is a (sneaky) checked SparkException
+      if (local && OutOfHeapException.isOutOfHeap(e)) {
+        throw new OutOfHeapException(heap, e);
+      }
+      throw e;
+    }
+  }
+
+  /** The heap the sweep needs in local mode, for the chunks and partitions {@link #run} uses. */
+  private static HeapEstimate heapEstimate(SparkSession spark, Sweep sweep, Options options) {
+    return HeapEstimate.of(sweep, options.chunkCells(), options.partitions(), spark.sparkContext().defaultParallelism(),
+        spark.sparkContext().getConf().getDouble("spark.memory.fraction", HeapEstimate.DEFAULT_MEMORY_FRACTION));
+  }
+
+  private static Outcome simulate(SparkSession spark, Sweep sweep, Options options) {
     ResultsFolder folder =
         new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
     folder.writeDefinition(sweep.definition(), sweep.definitionHash());
@@ -160,6 +190,16 @@ public final class SimulateJob {
     return folder.exists(folder.sweepFile(ResultsFolder.FINALIZED)) && new TableStore(folder).exists(Tables.RUNS);
   }
 
+
+  /** A line on the console when local Spark's heap looks too small for the sweep (it may still do). */
+  private static void warnIfHeapShort(HeapEstimate heap, PrintStream console) {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (heap.bytes() > maxHeap) {
+      console.printf(Locale.ROOT, "warning: this sweep needs %s of heap; this JVM has %,d MiB. If it runs out, "
+          + "give it -Xmx%dg (FARM_JAVA_OPTS for submit/farm, --driver-memory for spark-submit)%n",
+          heap.describe(), maxHeap >> 20, heap.suggestedGib());
+    }
+  }
 
   /**
    * Chunks of about {@link #CHUNK_SECONDS} of wall time on {@code cores} each, by the estimated work

@@ -17,6 +17,8 @@ public final class SparkSessions {
   public static final String DEFAULT_MASTER = "local[*]";
 
   private static final String MASTER = "spark.master";
+  /** How deep in a failed task's causes Spark looks for a fatal error that kills the executor's JVM. */
+  static final String KILL_ON_FATAL_ERROR_DEPTH = "spark.executor.killOnFatalError.depth";
 
   private SparkSessions() {}
 
@@ -43,6 +45,11 @@ public final class SparkSessions {
     }
     if (!conf.contains("spark.app.name")) {
       conf.setAppName(appName);
+    }
+    if (conf.get(MASTER).startsWith("local") && !conf.contains(KILL_ON_FATAL_ERROR_DEPTH)) {
+      // The executor is this JVM: a task's OutOfMemoryError must fail the job (the farm then says
+      // what heap the sweep needs) rather than make Spark exit the JVM with code 52.
+      conf.set(KILL_ON_FATAL_ERROR_DEPTH, "0");
     }
     if (!conf.get(MASTER).startsWith("local") && !conf.contains("spark.jars")) {
       // Launched with plain `java` against a cluster master (not through spark-submit): ship

@@ -23,7 +23,8 @@ class PlanTest {
         .contains("groups: 2 = 1 contexts x 2 parameter sets")
         .contains("cells:  8 = 2 groups x 4 replicates")
         .contains(String.format(Locale.ROOT, "about %.0f generations", total))
-        .contains(s.definitionHash());
+        .contains(s.definitionHash())
+        .containsPattern("memory: simulate needs about [0-9,]+ MiB \\(Spark's 300 MiB \\+ \\(\\d+ running \\+ 1 spilling\\)");
     assertThat(plan).doesNotContain("temperature=");
   }
 

@@ -1,0 +1,98 @@
+package org.collapsefarm.jobs.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+import org.collapsefarm.family.FamilySpec;
+import org.collapsefarm.jobs.config.Group;
+import org.collapsefarm.measure.FamilyAccumulator;
+import org.collapsefarm.measure.GenerationAccumulator;
+import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.ParadigmSpec;
+import org.junit.jupiter.api.Test;
+
+/** The heap a local simulate needs: what the largest partitions running at once hold (issue 14, item 3). */
+class HeapEstimateTest {
+  private static final int M = 20_000; // a grid of 10,008 generations
+  private static final int GRID = GenerationGrid.of(M).size();
+
+  private static CellRange range(String group, String context, int replicates) {
+    return new CellRange(new Group(group, context, ParadigmSpec.fullySynthetic(2), 1), 1.0, 0, replicates);
+  }
+
+  @Test
+  void theLargestPartitionsRunOnePerCoreWithAnAccumulatorPerGroupTheyTouch() {
+    // bin 0: groups a, b (b in two ranges: one accumulator), 6 cells; bin 1: group c, 2 cells
+    List<List<CellRange>> bins = List.of(
+        List.of(range("a", "ctx", 2), range("b", "ctx", 2), range("b", "ctx", 2)),
+        List.of(range("c", "ctx", 2)));
+    HeapEstimate e = HeapEstimate.of(bins, Map.of(), M, 1, 2, 0.6);
+    long accumulator = GenerationAccumulator.bytesAtMost(GRID - 1);
+    assertThat(e.groupsPerTask()).isEqualTo(2);
+    assertThat(e.gridPoints()).isEqualTo(GRID);
+    assertThat(e.taskBytes()).isEqualTo(2 * accumulator + 6 * HeapEstimate.RUNS_ROW_BYTES);
+    // Spark leaves the running tasks' objects (and a partition being spilled) 1 − spark.memory.fraction of
+    // the heap beyond its reserved 300 MiB
+    assertThat(e.bytes()).isEqualTo(HeapEstimate.SPARK_RESERVED_BYTES + (long) Math.ceil(3 * e.taskBytes() / 0.4));
+    // one core: one task at a time; more cores than partitions: one task per partition
+    assertThat(HeapEstimate.of(bins, Map.of(), M, 1, 1, 0.6).cores()).isEqualTo(1);
+    assertThat(HeapEstimate.of(bins, Map.of(), M, 1, 8, 0.6).cores()).isEqualTo(2);
+    // a chunk holds its share of a partition's runs rows
+    assertThat(HeapEstimate.of(bins, Map.of(), M, 3, 2, 0.6).taskBytes())
+        .isEqualTo(2 * accumulator + 2 * HeapEstimate.RUNS_ROW_BYTES);
+  }
+
+  @Test
+  void aModelFamilysGroupKeepsItsFamilySums() {
+    FamilySpec poisson = FamilySpec.poisson(2.0);
+    HeapEstimate e = HeapEstimate.of(List.of(List.of(range("g", "model", 1))), Map.of("model", poisson), M, 1, 1, 0.6);
+    assertThat(e.taskBytes())
+        .isEqualTo(FamilyAccumulator.bytes(GRID - 1, FamilySpec.COLUMNS.size()) + HeapEstimate.RUNS_ROW_BYTES);
+  }
+
+  @Test
+  void anAccumulatorHoldsAtMostItsEstimateAndAnAbsorbedRunReachesIt() throws Exception {
+    GenerationAccumulator acc = new GenerationAccumulator(GRID - 1);
+    double[] values = new double[Metric.COUNT];
+    acc.generation(0, values, false);
+    assertThat(arrayBytes(acc)).isLessThan(GenerationAccumulator.bytesAtMost(GRID - 1));
+    acc.generation(1, values, true);
+    acc.absorbed(2, GRID - 1, values); // allocates the difference arrays
+    assertThat(arrayBytes(acc)).isEqualTo(GenerationAccumulator.bytesAtMost(GRID - 1));
+    FamilyAccumulator family = new FamilyAccumulator(GRID - 1, FamilySpec.COLUMNS);
+    assertThat(arrayBytes(family)).isEqualTo(FamilyAccumulator.bytes(GRID - 1, FamilySpec.COLUMNS.size()));
+  }
+
+  /** The payload bytes of the primitive arrays an object holds, through nested arrays and its own nested objects. */
+  private static long arrayBytes(Object o) throws IllegalAccessException {
+    if (o == null) {
+      return 0;
+    }
+    Class<?> c = o.getClass();
+    if (c.isArray()) {
+      if (!c.getComponentType().isPrimitive()) {
+        long sum = 0;
+        for (int i = 0; i < Array.getLength(o); i++) {
+          sum += arrayBytes(Array.get(o, i));
+        }
+        return sum;
+      }
+      return (long) Array.getLength(o) * Long.BYTES; // long[] and double[] only
+    }
+    if (!c.getName().startsWith("org.collapsefarm.")) {
+      return 0;
+    }
+    long sum = 0;
+    for (Field f : c.getDeclaredFields()) {
+      if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+        f.setAccessible(true);
+        sum += arrayBytes(f.get(o));
+      }
+    }
+    return sum;
+  }
+}
