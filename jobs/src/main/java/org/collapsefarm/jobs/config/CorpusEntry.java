@@ -15,7 +15,9 @@ import org.collapsefarm.text.Tokenizer;
  * @param path the documents: a file, a folder or a glob on any Hadoop file system ({@code .gz}
  *     read transparently), or {@code null} for {@code source = builtin}
  * @param format {@code lines} (a document per line), {@code paragraphs} (blank-line separated),
- *     {@code parquet} (the column {@code column}); {@code builtin} for the built-in corpus
+ *     {@code parquet} (the column {@code column}), {@code brown} (the Brown corpus's tagged files, a
+ *     document per file, see {@code org.collapsefarm.text.BrownFormat}); {@code builtin} for the
+ *     built-in corpus
  * @param column the text column of a Parquet corpus
  * @param tokenizer words or gpt2
  * @param lowercase whether text is lower-cased before tokenising
@@ -27,7 +29,7 @@ public record CorpusEntry(String name, String path, String format, String column
     boolean lowercase, Language language, int maxVocabulary, DocumentSplit split) implements Serializable {
 
   /** The formats of a corpus read from a path. */
-  public static final java.util.List<String> FORMATS = java.util.List.of("lines", "paragraphs", "parquet");
+  public static final java.util.List<String> FORMATS = java.util.List.of("lines", "paragraphs", "parquet", "brown");
 
   public boolean builtin() {
     return path == null;
