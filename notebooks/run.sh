@@ -4,6 +4,8 @@
 # Usage: notebooks/run.sh [RESULTS_FOLDER]
 #   Without an argument it first makes a small sweep (conf/quickstart.conf with 60 replicates, under
 #   a minute on 2 cores) in notebooks/target/results/; with one, the notebooks read that folder.
+#   Notebook 04 reads a text sweep: $FARM_TEXT_RESULTS when set, else a small one made here
+#   (conf/wang-text.conf at orders 1 and 2, n = 5,000, 50 runs, 10 generations: about a minute).
 #
 # What it needs and does, in order:
 #   1. the Debian packages jupyter-core jupyter-nbconvert python3-nbclient python3-ipykernel
@@ -69,6 +71,24 @@ else
   FARM_RESULTS="$target/results/quickstart"
 fi
 export FARM_RESULTS
+
+if [[ -z "${FARM_TEXT_RESULTS:-}" ]]; then
+  echo "small text sweep for notebook 04: conf/wang-text.conf, orders 1 and 2, n = 5,000 …" >&2
+  start=$SECONDS
+  "$root/submit/farm" run "$root/conf/wang-text.conf" --set sweep.name=text-small --set sweep.replicates=50 \
+    --set sweep.max-generations=10 --set 'sweep.text.order=[1, 2]' --set 'sweep.paradigms=[
+      {paradigm = fully-synthetic, n = 5000}, {paradigm = partially-synthetic, n = 5000, real-n = 5000},
+      {paradigm = accumulate, n = 5000, rate = 1}, {paradigm = accumulate-subsample, n = 5000, rate = 1},
+      {paradigm = fully-synthetic, n = 5000, real-anchor = 100}]' \
+    --set sweep.output="$target/results" > "$target/text-sweep.log" 2>&1 || {
+    tail -n 30 "$target/text-sweep.log" >&2
+    echo "error: the text sweep for the notebooks failed (log: $target/text-sweep.log)" >&2
+    exit 1
+  }
+  echo "text sweep done in $((SECONDS - start)) s" >&2
+  FARM_TEXT_RESULTS="$target/results/text-small"
+fi
+export FARM_TEXT_RESULTS
 
 mkdir -p "$target/executed"
 passed=0
