@@ -56,36 +56,33 @@ export JUPYTER_PATH="$target/jupyter" JUPYTER_DATA_DIR="$target/jupyter" JUPYTER
 "$here/install-kernel.sh" "$target/jupyter/kernels"
 
 export SPARK_LOCAL_IP=127.0.0.1
-if (( $# > 0 )); then
-  FARM_RESULTS="$(cd "$1" && pwd)"
-else
-  echo "small sweep for the notebooks: conf/quickstart.conf with 60 replicates …" >&2
-  start=$SECONDS
-  "$root/submit/farm" run "$root/conf/quickstart.conf" --set sweep.replicates=60 \
-    --set sweep.output="$target/results" > "$target/sweep.log" 2>&1 || {
-    tail -n 30 "$target/sweep.log" >&2
-    echo "error: the sweep for the notebooks failed (log: $target/sweep.log)" >&2
+# small_sweep LOG_NAME DESCRIPTION CONF [--set …]: `submit/farm run` into $target/results; on failure
+# the log's tail and exit 1.
+small_sweep() {
+  local log="$target/$1.log" start=$SECONDS
+  echo "small sweep for the notebooks: $2 …" >&2
+  shift 2
+  "$root/submit/farm" run "$@" --set sweep.output="$target/results" > "$log" 2>&1 || {
+    tail -n 30 "$log" >&2
+    echo "error: the sweep for the notebooks failed (log: $log)" >&2
     exit 1
   }
   echo "sweep done in $((SECONDS - start)) s" >&2
+}
+if (( $# > 0 )); then
+  FARM_RESULTS="$(cd "$1" && pwd)"
+else
+  small_sweep sweep "conf/quickstart.conf with 60 replicates" "$root/conf/quickstart.conf" --set sweep.replicates=60
   FARM_RESULTS="$target/results/quickstart"
 fi
 export FARM_RESULTS
-
 if [[ -z "${FARM_TEXT_RESULTS:-}" ]]; then
-  echo "small text sweep for notebook 04: conf/wang-text.conf, orders 1 and 2, n = 5,000 …" >&2
-  start=$SECONDS
-  "$root/submit/farm" run "$root/conf/wang-text.conf" --set sweep.name=text-small --set sweep.replicates=50 \
+  small_sweep text-sweep "conf/wang-text.conf at orders 1 and 2, n = 5,000, for notebook 04" \
+    "$root/conf/wang-text.conf" --set sweep.name=text-small --set sweep.replicates=50 \
     --set sweep.max-generations=10 --set 'sweep.text.order=[1, 2]' --set 'sweep.paradigms=[
       {paradigm = fully-synthetic, n = 5000}, {paradigm = partially-synthetic, n = 5000, real-n = 5000},
       {paradigm = accumulate, n = 5000, rate = 1}, {paradigm = accumulate-subsample, n = 5000, rate = 1},
-      {paradigm = fully-synthetic, n = 5000, real-anchor = 100}]' \
-    --set sweep.output="$target/results" > "$target/text-sweep.log" 2>&1 || {
-    tail -n 30 "$target/text-sweep.log" >&2
-    echo "error: the text sweep for the notebooks failed (log: $target/text-sweep.log)" >&2
-    exit 1
-  }
-  echo "text sweep done in $((SECONDS - start)) s" >&2
+      {paradigm = fully-synthetic, n = 5000, real-anchor = 100}]'
   FARM_TEXT_RESULTS="$target/results/text-small"
 fi
 export FARM_TEXT_RESULTS
