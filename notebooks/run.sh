@@ -14,7 +14,8 @@
 #   3. the Java kernel (notebooks/install-kernel.sh) in notebooks/target/jupyter/, not in your home;
 #   4. runs each notebook with `jupyter nbconvert --to notebook --execute` (a failing cell fails the
 #      notebook), writing the executed copy to notebooks/target/executed/ and its log beside it;
-#      only a kernel that did not start in time is retried (twice).
+#      only a kernel that did not answer within $FARM_KERNEL_STARTUP_TIMEOUT s (default 180) is retried
+#      (twice), after printing the load, the busiest processes and the kernel's last log lines.
 # Exit code: 0 when every notebook passed, 1 otherwise.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -87,6 +88,20 @@ if [[ -z "${FARM_TEXT_RESULTS:-}" ]]; then
 fi
 export FARM_TEXT_RESULTS
 
+# The kernel answers in 3–9 s here (idle to load 7 on 2 cores), yet one CI run saw three 60 s
+# timeouts in a row on the first notebook and none after; the wait is therefore generous, and a
+# timeout prints what the machine was doing, so that the next one can be explained.
+startup_timeout="${FARM_KERNEL_STARTUP_TIMEOUT:-180}"
+# kernel_start_report NAME ATTEMPT LOG: the load, CPU and memory use, the busiest processes and the kernel's last own
+# log lines ([date] lines: class path, channels bound, messages handled) after a start time-out.
+kernel_start_report() {
+  echo "$1: the kernel did not answer within $startup_timeout s (attempt $2 of 3); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+  # top's second sample: CPU over the last second (its first, like ps, averages over each life).
+  top -b -n 2 -d 1 -w 160 -o %CPU 2>/dev/null | awk '/^top -/ { sample++ } sample == 2' \
+    | sed -n '3,4p;7,12p' | sed 's/^/  /' >&2 || true
+  { grep -E '^\[20[0-9-]+ ' "$3" || true; } | tail -n 5 | sed 's/^/  kernel: /' >&2
+}
+
 mkdir -p "$target/executed"
 passed=0
 failed=0
@@ -95,14 +110,15 @@ for notebook in "$here"/*.ipynb; do
   log="$target/executed/$name.log"
   start=$SECONDS
   for attempt in 1 2 3; do
-    if (cd "$here" && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.startup_timeout=60 \
-        --ExecutePreprocessor.timeout=600 --output-dir "$target/executed" "$notebook") > "$log" 2>&1; then
+    if (cd "$here" && jupyter nbconvert --to notebook --execute \
+        --ExecutePreprocessor.startup_timeout="$startup_timeout" --ExecutePreprocessor.timeout=600 \
+        --output-dir "$target/executed" "$notebook") > "$log" 2>&1; then
       status=passed
       break
     fi
     status=failed
     grep -q "Kernel didn't respond in" "$log" || break
-    echo "$name: the kernel did not start in time (attempt $attempt of 3)" >&2
+    kernel_start_report "$name" "$attempt" "$log"
   done
   if [[ "$status" == passed ]]; then
     passed=$((passed + 1))
