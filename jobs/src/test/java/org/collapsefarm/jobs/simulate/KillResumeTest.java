@@ -8,12 +8,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.output.NullOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.collapsefarm.jobs.JvmProcesses;
+import org.collapsefarm.jobs.KilledFarm;
 import org.collapsefarm.jobs.RunsTables;
 import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.config.Sweep;
@@ -29,53 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 class KillResumeTest {
   private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
   private static final int CHUNK_CELLS = 120;
-  private static final long START_TIMEOUT_MS = 600_000; // a deadline, not a timing: a loaded 2-core machine is slow
 
   @TempDir Path dir;
-
-  private Path conf(Path output) throws Exception {
-    Path conf = dir.resolve("kill.conf");
-    Files.writeString(conf, """
-        sweep {
-          name = kill
-          output = "%s"
-          seed = 11
-          replicates = 60
-          max-generations = 300
-          contexts = [
-            { family = explicit, probs = [0.4, 0.3, 0.2, 0.1] }
-            { family = uniform, vocabulary = 8 }
-          ]
-          paradigms = [
-            { paradigm = fully-synthetic, n = [3, 10, 30] }
-            { paradigm = partially-synthetic, n = 10, real-n = 20 }
-          ]
-        }
-        """.formatted(output.toString().replace("\\", "/")));
-    return conf;
-  }
 
   @Test
   void killedSweepResumesWithEveryCellExactlyOnce() throws Exception {
     Path output = dir.resolve("results");
-    Path conf = conf(output);
+    Path conf = Files.writeString(dir.resolve("kill.conf"), KilledFarm.sweep("kill", 11, output.toString()));
     Path chunks = output.resolve("kill").resolve(ChunkStore.CHUNKS_DIR);
-    File log = dir.resolve("farm.log").toFile();
-    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
-        "org.collapsefarm.jobs.Farm",
-        List.of("simulate", conf.toString(), "--master", "local[2]", "--chunk-cells", "" + CHUNK_CELLS, "--partitions", "2"),
-        Map.of(), log);
-    try {
-      long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-      while (committedChunks(chunks) < 1 && farm.isAlive() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(committedChunks(chunks)).as("a chunk committed before the deadline; log: %s", Files.readString(log.toPath())).isPositive();
-      assertThat(farm.isAlive()).as("farm still running after its first commit; log: %s", Files.readString(log.toPath())).isTrue();
-    } finally {
-      JvmProcesses.kill(farm);
-    }
-    assertThat(farm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    KilledFarm.killAfterFirstCommit(conf, CHUNK_CELLS, () -> committedChunks(chunks), dir.resolve("farm.log").toFile());
     Path root = output.resolve("kill");
     assertThat(root.resolve("_sweep").resolve("finalized")).doesNotExist();
     assertThat(root.resolve("_sweep").resolve("definition.sha256")).exists();
@@ -91,6 +51,7 @@ class KillResumeTest {
     assertThat(resumed.computedChunks()).isEqualTo(chunkCount - committedBefore);
     assertThat(resumed.computedCells()).isLessThan(sweep.cellCount());
 
+    // The uninterrupted run is one chunk, written straight as the final tables (no compaction).
     Path fresh = dir.resolve("fresh");
     Sweep uninterrupted = SweepLoader.load(conf, List.of("sweep.output=\"" + fresh.toString().replace("\\", "/") + "\""));
     SimulateJob.Outcome reference = SimulateJob.run(spark, uninterrupted, new SimulateJob.Options(0, 1_000_000, QUIET));
