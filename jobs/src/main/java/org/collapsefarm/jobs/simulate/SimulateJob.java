@@ -160,13 +160,17 @@ public final class SimulateJob {
     InFlightCells inFlight = new InFlightCells(done.id());
     spark.sparkContext().addSparkListener(inFlight);
     long toDo = sweep.cellCount() - alreadyDone;
+    // A sweep of one chunk (a minute of work or less, BENCHMARKS.md "fixed cost") skips the chunk's
+    // own files and the compaction: its tables go straight to the final ones, which are then
+    // committed like a chunk, each by its manifest (resuming such a sweep recomputes it whole).
+    TableStore whole = chunks == 1 && todo.size() == 1 ? tables : null;
     try (Progress progress = new Progress(options.console(), sweep.cellCount(), alreadyDone,
         () -> Math.min(toDo, done.value() + inFlight.count()))) {
       for (int chunk : todo) {
         long t = System.nanoTime();
         jsc.setJobDescription("simulate chunk " + chunk + " of " + chunks);
         runChunk(spark, jsc, store, chunk, bins, plan.factory(), contexts, models,
-            sweep.maxGenerations(), done, trajectories);
+            sweep.maxGenerations(), done, trajectories, whole);
         LOG.debug("chunk {} committed in {} ms", chunk, (System.nanoTime() - t) / 1_000_000);
       }
     } finally {
@@ -174,9 +178,11 @@ public final class SimulateJob {
       contexts.destroy();
       models.destroy();
     }
-    long t1 = System.nanoTime();
-    compact(spark, tables, store, trajectories);
-    LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
+    if (whole == null) {
+      long t1 = System.nanoTime();
+      compact(spark, tables, store, trajectories);
+      LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
+    }
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
     return new Outcome(folder, sweep.cellCount(), toDo, chunks, todo.size());
   }
@@ -232,7 +238,8 @@ public final class SimulateJob {
       Broadcast<Map<String, FamilySpec>> models,
       int maxGenerations,
       LongAccumulator done,
-      boolean trajectories) {
+      boolean trajectories,
+      TableStore whole) {
     GenerationGrid grid = GenerationGrid.of(maxGenerations);
     // One element per slice: parallelize puts bin i in partition i. The executors make the bin's
     // cells of this chunk from its replicate ranges.
@@ -252,11 +259,7 @@ public final class SimulateJob {
             })
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Path attempt = store.begin(chunk);
-      spark
-          .createDataFrame(results.flatMap(r -> r.runs().iterator()), Tables.RUNS_SCHEMA)
-          .write()
-          .parquet(new Path(attempt, Tables.RUNS).toString());
+      Dataset<Row> runs = spark.createDataFrame(results.flatMap(r -> r.runs().iterator()), Tables.RUNS_SCHEMA);
       JavaRDD<Row> partials =
           results
               .flatMapToPair(
@@ -269,15 +272,19 @@ public final class SimulateJob {
                   partialPartitions(bins))
               .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator())
               .union(FamilyStats.partials(results, partialPartitions(bins), grid));
-      spark
-          .createDataFrame(partials, Tables.PARTIALS_SCHEMA)
-          .write()
-          .parquet(new Path(attempt, Tables.GENERATION_PARTIALS).toString());
-      if (trajectories) {
-        spark
-            .createDataFrame(results.flatMap(r -> r.trajectories().iterator()), Tables.TRAJECTORIES_SCHEMA)
-            .write()
-            .parquet(new Path(attempt, Tables.TRAJECTORIES).toString());
+      Dataset<Row> partialSums = spark.createDataFrame(partials, Tables.PARTIALS_SCHEMA);
+      Dataset<Row> trajectoryRows = trajectories
+          ? spark.createDataFrame(results.flatMap(r -> r.trajectories().iterator()), Tables.TRAJECTORIES_SCHEMA)
+          : null;
+      if (whole != null) {
+        writeFinal(whole, runs, partialSums, trajectoryRows);
+        return;
+      }
+      Path attempt = store.begin(chunk);
+      runs.write().parquet(new Path(attempt, Tables.RUNS).toString());
+      partialSums.write().parquet(new Path(attempt, Tables.GENERATION_PARTIALS).toString());
+      if (trajectoryRows != null) {
+        trajectoryRows.write().parquet(new Path(attempt, Tables.TRAJECTORIES).toString());
       }
       // The cached bins' row counts: the chunk's cells, recorded in its manifest.
       long cells = results.map(r -> (long) r.runs().size()).fold(0L, Long::sum);
@@ -319,13 +326,20 @@ public final class SimulateJob {
    */
   static void compact(SparkSession spark, TableStore tables, ChunkStore store, boolean trajectories) {
     spark.sparkContext().setJobDescription("compact tables");
-    // no shuffle: a copy of the chunks' files, each sorted
-    tables.write(chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA).sortWithinPartitions("cell_id"), Tables.RUNS);
-    tables.write(generationStats(chunkTable(spark, store, Tables.GENERATION_PARTIALS, Tables.PARTIALS_SCHEMA)),
-        Tables.GENERATION_STATS);
-    if (trajectories) {
-      tables.write(chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA)
-          .sortWithinPartitions("cell_id", "generation"), Tables.TRAJECTORIES);
+    writeFinal(tables, chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA),
+        chunkTable(spark, store, Tables.GENERATION_PARTIALS, Tables.PARTIALS_SCHEMA),
+        trajectories ? chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA) : null);
+  }
+
+  /**
+   * Writes the final {@code runs}, {@code generation_stats} (from the partial sums) and, when not
+   * null, {@code trajectories}: each partition sorted, with no shuffle but generation_stats' sums.
+   */
+  private static void writeFinal(TableStore tables, Dataset<Row> runs, Dataset<Row> partials, Dataset<Row> trajectories) {
+    tables.write(runs.sortWithinPartitions("cell_id"), Tables.RUNS);
+    tables.write(generationStats(partials), Tables.GENERATION_STATS);
+    if (trajectories != null) {
+      tables.write(trajectories.sortWithinPartitions("cell_id", "generation"), Tables.TRAJECTORIES);
     }
   }
 
