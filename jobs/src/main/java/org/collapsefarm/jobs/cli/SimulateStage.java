@@ -92,7 +92,7 @@ final class SimulateStage {
         outcome.cells(), outcome.chunks(), outcome.computedCells(), outcome.computedChunks());
     out.println("tables in " + outcome.folder().root() + ": "
         + String.join(", ", tables(sweep)));
-    List<String> lines = Headline.lines(sweep, new TableStore(outcome.folder()).read(spark, Tables.RUNS));
+    List<String> lines = Headline.lines(sweep, new TableStore(outcome.folder()).read(spark, Tables.RUNS, Tables.RUNS_SCHEMA));
     lines.forEach(out::println);
     return outcome;
   }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The result tables ({@code contexts}, {@code cells}, {@code runs}, {@code generation_stats}, {@code
@@ -88,12 +89,22 @@ public final class TableStore {
    *     before table manifests)
    */
   public Dataset<Row> read(SparkSession spark, String name) {
+    return read(spark, name, null);
+  }
+
+  /**
+   * Table {@code name} read with a known {@code schema} (null: Parquet's own, which Spark reads from a
+   * file footer in a job of its own — a cost a stage that knows the schema need not pay).
+   *
+   * @throws MissingInputException as {@link #read(SparkSession, String)}
+   */
+  public Dataset<Row> read(SparkSession spark, String name, StructType schema) {
     TableManifest manifest = manifest(name).orElseThrow(() -> new MissingInputException(
         "no committed table '" + name + "' in " + folder.root() + " (no " + TABLES_DIR + "/" + name + MANIFEST_SUFFIX
             + "): run the stage that writes it"));
     Path dir = new Path(folder.table(name));
-    return spark.read().parquet(manifest.files().stream().map(f -> new Path(dir, f.path()).toString())
-        .toArray(String[]::new));
+    String[] files = manifest.files().stream().map(f -> new Path(dir, f.path()).toString()).toArray(String[]::new);
+    return schema == null ? spark.read().parquet(files) : spark.read().schema(schema).parquet(files);
   }
 
   /**
