@@ -2,7 +2,7 @@
 # The farm's fixed cost (issue 13, item 6): where the wall time of a 1,000-cell sweep's `simulate`
 # goes. Not a test. Runs, in this order and on the same machine state:
 #   1. `submit/farm validate` — the JVM, the configuration and the plan, no Spark: the JVM floor;
-#   2. `submit/farm simulate` of the 1,000-cell sweep of bench/farm-e2e.sh (E2E_REPLICATES=100) with
+#   2. `submit/farm simulate` of the 1,000-cell sweep bench/fixed-cost.conf with
 #      Spark's event log on, and splits its wall time by the log's timestamps: JVM and Spark start
 #      (until the application starts), then each Spark job by its description (contexts and cells
 #      tables, each chunk, compaction, the headline), the gaps between jobs (driver work: planning,
@@ -15,32 +15,15 @@ farm_build_if_missing
 threads="${1:-$(nproc)}"
 out="$PWD/bench/out/fixed-cost"
 rm -rf "$out" && mkdir -p "$out/events"
-conf="$out/fixed.conf"
-cat > "$conf" <<CONF
-sweep {
-  name = fixed
-  output = "$out/results"
-  seed = 20240408
-  replicates = 100            # 10 groups x 100 = 1,000 cells, as E2E_REPLICATES=100 bench/farm-e2e.sh
-  max-generations = 20000
-  contexts = [
-    { family = explicit, probs = [0.4, 0.3, 0.2, 0.1] }
-    { family = uniform, vocabulary = 20 }
-  ]
-  paradigms = [ { paradigm = fully-synthetic, n = [100, 200, 500, 1000, 2000] } ]
-}
-spark {
-  eventLog.enabled = true
-  eventLog.compress = false
-  eventLog.dir = "file://$out/events"
-}
-CONF
+conf="$PWD/bench/fixed-cost.conf"
+sets=(--set "sweep.output=\"$out/results\"" --set spark.eventLog.enabled=true
+  --set spark.eventLog.compress=false --set "spark.eventLog.dir=\"file://$out/events\"")
 now_ms() { date +%s%3N; }
 echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-t0=$(now_ms); submit/farm validate "$conf" > "$out/validate.log"; t1=$(now_ms)
+t0=$(now_ms); submit/farm validate "$conf" "${sets[@]}" > "$out/validate.log"; t1=$(now_ms)
 echo "validate (JVM + configuration + plan, no Spark): $(( t1 - t0 )) ms"
 t0=$(now_ms)
-submit/farm simulate "$conf" --master "local[$threads]" > "$out/simulate.log" 2>&1
+submit/farm simulate "$conf" "${sets[@]}" --master "local[$threads]" > "$out/simulate.log" 2>&1
 t1=$(now_ms)
 python3 - "$out/events" "$t0" "$t1" <<'PY'
 import json, os, sys

@@ -29,7 +29,32 @@ farm_exec_java() {
     FARM_JAVA_OPTS="-Xmx${mem_mb}m"
   fi
   read -r -a java_opts <<< "$FARM_JAVA_OPTS"
-  exec java "${opens[@]}" "${java_opts[@]}" -cp "$FARM_JAR:$FARM_SPARK_HOME/jars/*" "$main" "$@"
+  local cds=()
+  [[ "${FARM_CDS:-1}" != 0 ]] && farm_cds_options "${1:-}"
+  exec java "${opens[@]}" "${java_opts[@]}" "${cds[@]}" -cp "$FARM_JAR:$FARM_SPARK_HOME/jars/*" "$main" "$@"
+}
+
+# Class-data sharing (the JDK's AppCDS): a JVM maps the classes of Spark, Hadoop and the farm from an
+# archive instead of reading and verifying them from the jars — about a third less CPU for a small
+# sweep (BENCHMARKS.md, "fixed cost"). The archive, jobs/target/farm-cds.jsa (about 170 MB), is
+# written at the exit of the first `run` or `simulate` after a build (-XX:ArchiveClassesAtExit, which
+# makes that run slower), then every later command maps it. A JVM that finds the archive stale or
+# torn runs without it (-Xshare:auto). FARM_CDS=0 turns it off. Sets the array `cds` of the caller.
+farm_cds_options() {
+  local command="$1" archive="$FARM_ROOT/jobs/target/farm-cds.jsa"
+  # The JVM's notes about the archive go to stderr as errors only, never to stdout (`farm sql`'s).
+  cds=(-Xshare:auto -Xlog:disable -Xlog:all=warning:stderr "-Xlog:cds*=error:stderr" "-Xlog:class+path=error:stderr")
+  if [[ -f "$archive" && "$archive" -nt "$FARM_JAR" ]]; then
+    cds+=("-XX:SharedArchiveFile=$archive")
+  elif [[ "$command" == run || "$command" == simulate ]]; then
+    # One writer (mkdir is atomic); a new build (a newer jar) starts over.
+    if [[ -d "$archive.writing" && ! "$archive.writing" -nt "$FARM_JAR" ]]; then
+      rm -rf "$archive" "$archive.writing"
+    fi
+    if mkdir "$archive.writing" 2> /dev/null; then
+      cds+=("-XX:ArchiveClassesAtExit=$archive")
+    fi
+  fi
 }
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
