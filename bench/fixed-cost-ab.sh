@@ -52,13 +52,15 @@ echo "medians over $PAIRS pairs: A $(printf '%s\n' "${aw[@]}" | median) s wall $
 # Both builds must write the same runs and generation counts (a hash over the columns that carry the
 # results; the wall time of each cell differs): the fixed cost is not cut at determinism's expense.
 digest() {
-  "$1/submit/farm" sql "SELECT count(*) AS cells, sum(xxhash64(cell_id, seed, collapse_time, censored,
+  "$1/submit/farm" sql "SELECT count(*) AS cells, bit_xor(xxhash64(cell_id, seed, collapse_time, censored,
     absorbing_token, generations_run, lambda1, token_generations)) AS runs_hash FROM runs" \
-    --results "$out/results-$2/fixed" --format csv 2> /dev/null
+    --results "$out/results-$2/fixed" --format csv 2> "$out/digest-$2.log" | tail -1
 }
-if [[ "$(digest "$A" a)" == "$(digest "$B" b)" ]]; then
-  echo "runs of A and B: identical ($(digest "$B" b | tail -1))"
+a_digest="$(digest "$A" a)"
+b_digest="$(digest "$B" b)"
+if [[ -n "$a_digest" && "$a_digest" == "$b_digest" ]]; then
+  echo "runs of A and B: identical (cells,runs_hash = $b_digest)"
 else
-  echo "runs of A and B DIFFER"; exit 1
+  echo "runs of A and B DIFFER or unreadable: A '$a_digest', B '$b_digest' (logs: $out/digest-*.log)"; exit 1
 fi
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
