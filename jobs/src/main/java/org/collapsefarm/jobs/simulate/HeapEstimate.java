@@ -46,6 +46,12 @@ public record HeapEstimate(double memoryFraction, int cores, int groupsPerTask, 
   static final long SPARK_RESERVED_BYTES = 300L << 20;
 
   /**
+   * The smallest heap local Spark starts in: UnifiedMemoryManager refuses one below 1.5 × its reserved
+   * memory ("System memory … must be at least 471859200"), so no estimate is below it.
+   */
+  static final long LOCAL_MINIMUM_BYTES = SPARK_RESERVED_BYTES * 3 / 2;
+
+  /**
    * One {@link Tables#RUNS_SCHEMA} row as a Spark {@code GenericRow}: an object array of its 24
    * columns (16 + 24 × 4 bytes), each boxed number 16 bytes, the row and its unique cell id string
    * (about 100 bytes); the other strings are shared with the group. Rounded up.
@@ -106,9 +112,14 @@ public record HeapEstimate(double memoryFraction, int cores, int groupsPerTask, 
 
   /**
    * Spark's reserved memory plus the user memory that holds the largest partitions, one per core,
-   * and one more being serialized to disk.
+   * and one more being serialized to disk; at least {@link #LOCAL_MINIMUM_BYTES}.
    */
   public long bytes() {
+    return Math.max(LOCAL_MINIMUM_BYTES, partitionsBytes());
+  }
+
+  /** Spark's reserved memory plus the user memory of the running partitions and a spilling one. */
+  long partitionsBytes() {
     return SPARK_RESERVED_BYTES + (long) Math.ceil((cores + 1) * taskBytes / (1 - memoryFraction));
   }
 
@@ -119,6 +130,11 @@ public record HeapEstimate(double memoryFraction, int cores, int groupsPerTask, 
 
   /** "about 3,458 MiB (Spark's 300 MiB + (2 running + 1 spilling) partitions × 421 MiB / (1 − 0.6): …)". */
   public String describe() {
+    if (partitionsBytes() < LOCAL_MINIMUM_BYTES) {
+      return String.format(Locale.ROOT, "about %,d MiB (local Spark's minimum heap, 1.5 × its reserved %,d MiB; the "
+          + "per-generation sums of up to %,d groups × %,d generations and the runs rows of their cells need less: "
+          + "%,d MiB)", mib(bytes()), mib(SPARK_RESERVED_BYTES), groupsPerTask, gridPoints, mib(partitionsBytes()));
+    }
     return String.format(Locale.ROOT, "about %,d MiB (Spark's %,d MiB + (%d running + 1 spilling) partitions × %,d MiB "
         + "/ (1 − spark.memory.fraction %s): the per-generation sums of up to %,d groups × %,d generations and the runs "
         + "rows of their cells)", mib(bytes()), mib(SPARK_RESERVED_BYTES), cores, mib(taskBytes), memoryFraction,

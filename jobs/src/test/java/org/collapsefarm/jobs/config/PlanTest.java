@@ -24,7 +24,7 @@ class PlanTest {
         .contains("cells:  8 = 2 groups x 4 replicates")
         .contains(String.format(Locale.ROOT, "about %.0f generations", total))
         .contains(s.definitionHash())
-        .containsPattern("memory: simulate needs about [0-9,]+ MiB \\(Spark's 300 MiB \\+ \\(\\d+ running \\+ 1 spilling\\)");
+        .contains("memory: simulate needs about 450 MiB (local Spark's minimum heap");
     assertThat(plan).doesNotContain("temperature=");
   }
 

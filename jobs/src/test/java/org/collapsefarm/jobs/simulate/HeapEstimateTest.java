@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.collapsefarm.family.FamilySpec;
@@ -37,7 +38,20 @@ class HeapEstimateTest {
     assertThat(e.taskBytes()).isEqualTo(2 * accumulator + 6 * HeapEstimate.RUNS_ROW_BYTES);
     // Spark leaves the running tasks' objects (and a partition being spilled) 1 − spark.memory.fraction of
     // the heap beyond its reserved 300 MiB
-    assertThat(e.bytes()).isEqualTo(HeapEstimate.SPARK_RESERVED_BYTES + (long) Math.ceil(3 * e.taskBytes() / 0.4));
+    assertThat(e.partitionsBytes())
+        .isEqualTo(HeapEstimate.SPARK_RESERVED_BYTES + (long) Math.ceil(3 * e.taskBytes() / 0.4));
+    // two groups need less than local Spark's smallest heap (1.5 × 300 MiB), which is then the estimate
+    assertThat(e.partitionsBytes()).isLessThan(HeapEstimate.LOCAL_MINIMUM_BYTES);
+    assertThat(e.bytes()).isEqualTo(450L << 20);
+    assertThat(e.describe()).startsWith("about 450 MiB (local Spark's minimum heap");
+    // two hundred groups in a partition need more: the estimate is then the partitions' own
+    List<CellRange> many = new ArrayList<>();
+    for (int g = 0; g < 200; g++) {
+      many.add(range("g" + g, "ctx", 2));
+    }
+    HeapEstimate large = HeapEstimate.of(List.of(many), Map.of(), M, 1, 2, 0.6);
+    assertThat(large.bytes()).isEqualTo(large.partitionsBytes()).isGreaterThan(HeapEstimate.LOCAL_MINIMUM_BYTES);
+    assertThat(large.describe()).startsWith("about ").contains("(1 running + 1 spilling)");
     // one core: one task at a time; more cores than partitions: one task per partition
     assertThat(HeapEstimate.of(bins, Map.of(), M, 1, 1, 0.6).cores()).isEqualTo(1);
     assertThat(HeapEstimate.of(bins, Map.of(), M, 1, 8, 0.6).cores()).isEqualTo(2);
