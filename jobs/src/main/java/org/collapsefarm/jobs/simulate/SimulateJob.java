@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -253,6 +254,10 @@ public final class SimulateJob {
                   () -> {
                     done.add(1);
                     faults.cellDone();
+                    // A task Spark has cancelled (its job failed, or its speculative twin won) stops
+                    // at its next cell instead of finishing its bin: after a task ran out of heap,
+                    // a surviving task going on would keep the heap full while the driver reports.
+                    TaskContext.get().killTaskIfInterrupted();
                   });
               faults.taskDone();
               return result;
