@@ -1,0 +1,182 @@
+package org.collapsefarm.jobs.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.collapsefarm.jobs.TestSpark;
+import org.collapsefarm.jobs.cli.FarmRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11: the text tables of a small sweep (two orders, four paradigms on {@link
+ * TextSimulateTest#documents()}) are those written by the unchunked text job of main 9b67ed9 (JSON
+ * lines under {@code text-reference/} in the test resources, written once with {@code
+ * -Dcollapsefarm.writeTextReference=<test resources folder>}). {@code contexts}, {@code cells} (but
+ * the commit chunk, which that job did not have), {@code runs} (but the wall time) and {@code samples}
+ * bit for bit; {@code generation_stats} and {@code probes} with their counts exactly and their sums
+ * and means up to the order of the floating-point additions (Spark merges partial sums in no fixed
+ * order). Columns are compared by name: the reference's columns, in name order.
+ */
+class TextReferenceTablesTest {
+  /** Relative difference of a sum of ≤ 6 terms added in another order: a few ε; an sd of equal values is √rounding. */
+  private static final double SUM_TOLERANCE = 1e-12;
+  private static final double SD_TOLERANCE = 1e-7;
+  private static final List<String> BIT_FOR_BIT = List.of("contexts", "cells", "runs", "samples");
+  private static final List<String> UP_TO_ORDER = List.of("generation_stats", "probes");
+  private static final List<String> KEYS = List.of("group_id", "generation", "probe");
+  private static final List<String> IGNORED = List.of("elapsed_ns", "chunk");
+
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static String results;
+
+  @BeforeAll
+  static void simulate() throws Exception {
+    spark = TestSpark.session();
+    Path corpus = dir.resolve("corpus.txt");
+    Files.write(corpus, TextSimulateTest.documents());
+    Path conf = dir.resolve("text-reference.conf");
+    Files.writeString(conf, """
+        sweep {
+          name = text-reference
+          output = "%s"
+          seed = 11
+          replicates = 6
+          max-generations = 6
+          corpora = [ { name = toy, path = "%s", format = lines, language = english, validation-fraction = 0.2 } ]
+          text { order = [1, 2], probes = ["there was", "there were"], samples = 2 }
+          paradigms = [
+            { paradigm = fully-synthetic, n = 300 }
+            { paradigm = partially-synthetic, n = 200, real-n = 300 }
+            { paradigm = accumulate-subsample, n = 150, rate = 1 }
+            { paradigm = fully-synthetic, n = 250, temperature = 0.8, real-anchor = 40 }
+          ]
+        }
+        """.formatted(dir.resolve("results").toString().replace("\\", "/"), corpus.toString().replace("\\", "/")));
+    FarmRunner.Result r = FarmRunner.run("simulate", conf.toString(), "--partitions", "3", "--chunk-cells", "10");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    results = dir.resolve("results/text-reference").toString();
+    String target = System.getProperty("collapsefarm.writeTextReference");
+    if (target != null) {
+      for (String table : concat(BIT_FOR_BIT, UP_TO_ORDER)) {
+        Path file = Path.of(target, "text-reference", table + ".jsonl.gz");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+          out.write((String.join("\n", json(read(table))) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(Path.of(target, "text-reference", table + ".columns.txt"), List.of(read(table).columns()));
+      }
+    }
+  }
+
+  @Test
+  void contextsCellsRunsAndSamplesAreTheReferenceBitForBit() {
+    for (String table : BIT_FOR_BIT) {
+      List<String> expected = reference(table);
+      assertThat(expected).as(table).hasSizeGreaterThan(1);
+      Dataset<Row> actual = read(table).select(columnsOf(table));
+      assertThat(json(actual)).as(table).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void generationStatsAndProbesAreTheReferenceUpToTheOrderOfAdditions() {
+    for (String table : UP_TO_ORDER) {
+      Dataset<Row> actualTable = read(table).select(columnsOf(table));
+      List<Row> actual = actualTable.collectAsList();
+      // The reference read with the table's own schema: "NaN" strings become doubles again.
+      List<Row> expected = sorted(spark.read().schema(actualTable.schema())
+          .json(spark.createDataset(reference(table), Encoders.STRING()))).collectAsList();
+      assertThat(actual).as(table).hasSameSizeAs(expected).hasSizeGreaterThan(40);
+      for (int i = 0; i < actual.size(); i++) {
+        Row a = actual.get(i);
+        Row e = expected.get(i);
+        for (int c = 0; c < a.size(); c++) {
+          String name = a.schema().fieldNames()[c];
+          Object x = e.get(c);
+          if (x instanceof Double d && !d.isNaN()) {
+            double tolerance = name.endsWith("sd") ? SD_TOLERANCE : SUM_TOLERANCE;
+            assertThat(a.getDouble(c)).as("%s row %d %s", table, i, name).isCloseTo(d, within(tolerance * Math.max(1, Math.abs(d))));
+          } else {
+            assertThat(a.get(c)).as("%s row %d %s", table, i, name).isEqualTo(x);
+          }
+        }
+      }
+    }
+  }
+
+  private static Dataset<Row> read(String table) {
+    Dataset<Row> rows = spark.read().parquet(results + "/" + table);
+    for (String ignored : IGNORED) {
+      rows = rows.drop(ignored);
+    }
+    String[] names = rows.columns().clone();
+    Arrays.sort(names);
+    return sorted(rows.select(Arrays.stream(names).map(functions::col).toArray(Column[]::new)));
+  }
+
+  /** Rows by their key: cell_id, else (group_id, generation, probe) as far as the table has them. */
+  private static Dataset<Row> sorted(Dataset<Row> rows) {
+    List<String> columns = List.of(rows.columns());
+    if (columns.contains("cell_id") && !columns.contains("generation")) {
+      return rows.orderBy("cell_id");
+    }
+    if (columns.contains("document")) {
+      return rows.orderBy("cell_id", "generation", "document");
+    }
+    if (!columns.contains("group_id")) {
+      return rows.orderBy("context_id");
+    }
+    return rows.orderBy(KEYS.stream().filter(columns::contains).map(functions::col).toArray(Column[]::new));
+  }
+
+  /** The reference's columns, in name order (written beside it): the table must have them all. */
+  private static Column[] columnsOf(String table) {
+    return resource(table + ".columns.txt").stream().map(functions::col).toArray(Column[]::new);
+  }
+
+  private static List<String> json(Dataset<Row> rows) {
+    return rows.toJSON().collectAsList();
+  }
+
+  private static List<String> reference(String table) {
+    return resource(table + ".jsonl.gz");
+  }
+
+  private static List<String> resource(String name) {
+    try (InputStream in = TextReferenceTablesTest.class.getResourceAsStream("/text-reference/" + name)) {
+      assertThat(in).as("reference file " + name).isNotNull();
+      InputStream text = name.endsWith(".gz") ? new GZIPInputStream(in) : in;
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8))) {
+        return r.lines().toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}
