@@ -28,7 +28,7 @@ public final class RunCommand implements Callable<Integer> {
     Sweep sweep = SimulateStage.load(options);
     spec.commandLine().getOut().println(Plan.describe(sweep));
     try (SparkSessions.Lease lease = SimulateStage.session(sweep, options, farm.verbose())) {
-      SimulateStage.simulateAny(lease.spark(), sweep, options, spec.commandLine().getOut());
+      SimulateStage.simulate(lease.spark(), sweep, options, spec.commandLine().getOut());
       TheoryCommand.theory(lease.spark(), sweep, spec.commandLine().getOut());
       CompareCommand.compare(lease.spark(), sweep, spec.commandLine().getOut());
       ReportCommand.report(lease.spark(), sweep, spec.commandLine().getOut());

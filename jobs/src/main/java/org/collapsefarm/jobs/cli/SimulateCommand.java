@@ -20,6 +20,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException {
-    return SimulateStage.runStage(options, farm.verbose(), spec.commandLine().getOut(), (spark, sweep, out) -> SimulateStage.simulateAny(spark, sweep, options, out));
+    return SimulateStage.runStage(options, farm.verbose(), spec.commandLine().getOut(), (spark, sweep, out) -> SimulateStage.simulate(spark, sweep, options, out));
   }
 }

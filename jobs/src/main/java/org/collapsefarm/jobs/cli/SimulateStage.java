@@ -1,6 +1,7 @@
 package org.collapsefarm.jobs.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -11,7 +12,6 @@ import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
 import org.collapsefarm.jobs.simulate.Headline;
 import org.collapsefarm.jobs.simulate.SimulateJob;
-import org.collapsefarm.jobs.text.TextSimulateJob;
 import org.collapsefarm.jobs.simulate.Tables;
 import org.collapsefarm.jobs.spark.Logging;
 import org.collapsefarm.jobs.spark.SparkSessions;
@@ -67,23 +67,11 @@ final class SimulateStage {
   }
 
   /**
-   * Runs the simulate stage of the sweep's kind: {@link TextSimulateJob} for a text sweep (whose
-   * corpora are only read now, so a bad corpus is reported here, before anything is written), else
-   * {@link #simulate}.
+   * Runs the simulate job and prints where the tables are and the headline numbers. A text sweep's
+   * corpora are only read now, so a bad corpus is reported here, before anything is written.
    */
-  static void simulateAny(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out)
+  static SimulateJob.Outcome simulate(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out)
       throws ConfigException {
-    if (!sweep.isText()) {
-      simulate(spark, sweep, options, out);
-      return;
-    }
-    TextSimulateJob.Outcome outcome = TextSimulateJob.run(spark, sweep, options.partitions);
-    out.printf("simulate: %,d text cells; computed now %,d%n", outcome.cells(), outcome.computedCells());
-    out.println("tables in " + outcome.folder().root() + ": contexts, cells, runs, generation_stats, probes, samples");
-  }
-
-  /** Runs the simulate job and prints where the tables are and the headline numbers. */
-  static SimulateJob.Outcome simulate(SparkSession spark, Sweep sweep, SparkOptions options, PrintWriter out) {
     SimulateJob.Outcome outcome =
         SimulateJob.run(spark, sweep, new SimulateJob.Options(options.partitions,
             options.chunkCells == null ? SimulateJob.AUTOMATIC_CHUNKS : options.chunkCells, System.err));
@@ -98,8 +86,13 @@ final class SimulateStage {
   }
 
   private static List<String> tables(Sweep sweep) {
-    return sweep.trajectories().mode() == org.collapsefarm.jobs.config.Trajectories.Mode.NONE
-        ? List.of(Tables.CONTEXTS, Tables.CELLS, Tables.RUNS, Tables.GENERATION_STATS)
-        : List.of(Tables.CONTEXTS, Tables.CELLS, Tables.RUNS, Tables.GENERATION_STATS, Tables.TRAJECTORIES);
+    List<String> tables = new ArrayList<>(List.of(Tables.CONTEXTS, Tables.CELLS, Tables.RUNS, Tables.GENERATION_STATS));
+    if (sweep.trajectories().mode() != org.collapsefarm.jobs.config.Trajectories.Mode.NONE) {
+      tables.add(Tables.TRAJECTORIES);
+    }
+    if (sweep.isText()) {
+      tables.addAll(List.of(Tables.PROBES, Tables.SAMPLES));
+    }
+    return tables;
   }
 }

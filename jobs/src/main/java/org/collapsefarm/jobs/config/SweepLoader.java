@@ -70,18 +70,10 @@ public final class SweepLoader {
     SparkSettings.Settings spark = SparkSettings.read(merged.root().get("spark"));
 
     boolean text = sweep.containsKey("corpora");
-    if (text && sweep.containsKey("contexts")) {
-      throw new ConfigException("sweep.corpora", "cannot be combined with sweep.contexts in one sweep yet",
-          "either contexts (categorical) or corpora (text) per sweep file");
-    }
-    if (text && sweep.containsKey("models")) {
-      throw new ConfigException("sweep.corpora", "cannot be combined with sweep.models in one sweep yet",
-          "either models (Gaussian, Poisson) or corpora (text) per sweep file");
-    }
     List<Grid.Entry> modelEntries = ModelGrid.read(sweep);
-    // A sweep of models (or of text) alone needs no categorical context.
+    // A sweep of models or of text (or both) needs no categorical context.
     List<Grid.Entry> contextEntries =
-        text || (!modelEntries.isEmpty() && sweep.get("contexts") == null) ? List.of() : ContextGrid.read(sweep);
+        (text || !modelEntries.isEmpty()) && sweep.get("contexts") == null ? List.of() : ContextGrid.read(sweep);
     List<Grid.Entry> paradigmEntries = ParadigmGrid.read(sweep);
     List<Grid.Entry> starts = new ArrayList<>(contextEntries);
     starts.addAll(modelEntries);

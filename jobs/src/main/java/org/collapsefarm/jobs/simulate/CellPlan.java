@@ -14,7 +14,7 @@ import org.collapsefarm.paradigm.Paradigm;
 
 /**
  * The cells of a sweep, as the driver holds them: one {@link CellRange} of every replicate per group
- * (in the sweep's deterministic group order) with its cells' cost estimate — O(groups) memory,
+ * (in the sweep's deterministic group order, text groups last) with its cells' cost estimate — O(groups) memory,
  * whatever the replicate count — and the {@link CellFactory} that makes the cells themselves on the
  * executors. No Spark here.
  */
@@ -22,6 +22,7 @@ public final class CellPlan {
   private final Sweep sweep;
   private final Map<String, Context> contexts;
   private final Map<String, FamilySpec> models;
+  private final TextPlan text;
   private final List<CellRange> groups;
   private final CellFactory factory;
 
@@ -29,10 +30,14 @@ public final class CellPlan {
     this.sweep = sweep;
     this.contexts = contextsById(sweep);
     this.models = modelsById(sweep);
+    this.text = TextPlan.of(sweep);
     this.factory = new CellFactory(sweep.seed(), sweep.trajectories(), chunks);
     List<CellRange> ranges = new ArrayList<>(sweep.groups().size());
     for (Group group : sweep.groups()) {
       ranges.add(new CellRange(group, estimatedCost(group, contexts.get(group.contextId())), 0, sweep.replicates()));
+    }
+    for (Group group : TextPlan.groups(sweep)) {
+      ranges.add(new CellRange(group, TextPlan.estimatedCost(group), 0, sweep.replicates()));
     }
     this.groups = List.copyOf(ranges);
   }
@@ -96,6 +101,11 @@ public final class CellPlan {
     return groups;
   }
 
+  /** The ranges of the categorical contexts and the models: those that need no corpus. */
+  public List<CellRange> groupsWithoutText() {
+    return groups.stream().filter(r -> !text.contexts().containsKey(r.group().contextId())).toList();
+  }
+
   /** Makes the cells of the ranges (on the executors). */
   public CellFactory factory() {
     return factory;
@@ -114,5 +124,10 @@ public final class CellPlan {
   /** context_id → model family spec, for the broadcast. */
   public Map<String, FamilySpec> models() {
     return models;
+  }
+
+  /** The text contexts and settings, for the broadcast. */
+  public TextPlan text() {
+    return text;
   }
 }

@@ -17,7 +17,7 @@ import org.collapsefarm.measure.Metric;
 /**
  * Runs a bin of cells on an executor: {@link Recursion#run} per cell, the group's {@link
  * GenerationAccumulator} (on the {@link GenerationGrid}) as the sink (plus a {@link TrajectoryRecorder} where asked);
- * the cells of a model family go to {@link FamilyCells}. Plain Java: a
+ * the cells of a model family go to {@link FamilyCells}, text cells to {@link TextCells}. Plain Java: a
  * cell's result depends on its context, spec, cap and seed only, never on the bin it landed in.
  */
 final class CellRunner {
@@ -34,8 +34,8 @@ final class CellRunner {
    *     generation {@code grid.generation(i)}
    */
   static BinResult run(
-      Iterable<CellTask> cells, Map<String, Context> contexts, Map<String, FamilySpec> models, int maxGenerations,
-      GenerationGrid grid, Progress progress) {
+      Iterable<CellTask> cells, Map<String, Context> contexts, Map<String, FamilySpec> models, TextCells texts,
+      int maxGenerations, GenerationGrid grid, Progress progress) {
     List<Row> runs = new ArrayList<>();
     List<Row> trajectories = new ArrayList<>();
     Map<String, GenerationAccumulator> accumulators = new TreeMap<>();
@@ -43,6 +43,11 @@ final class CellRunner {
     for (CellTask cell : cells) {
       if (families.runs(cell)) {
         runs.add(families.run(cell, trajectories));
+        progress.cellDone();
+        continue;
+      }
+      if (texts.runs(cell)) {
+        runs.add(texts.run(cell));
         progress.cellDone();
         continue;
       }
@@ -60,7 +65,7 @@ final class CellRunner {
       runs.add(runRow(cell, maxGenerations, result, elapsed));
       progress.cellDone();
     }
-    return new BinResult(runs, trajectories, accumulators, families.accumulators());
+    return new BinResult(runs, trajectories, accumulators, families.accumulators(), texts.accumulators(), texts.samples());
   }
 
   /** A {@code runs} row ({@link Tables#RUNS_SCHEMA}); T and the absorbing token are null if censored. */
@@ -76,20 +81,8 @@ final class CellRunner {
   static Row runRow(CellTask cell, int maxGenerations, RunResult result, long elapsedNs, String family,
       Double[] familyValues) {
     boolean categorical = familyValues == null;
-    Object[] cols = new Object[12 + Metric.COUNT + 4 + FamilySpec.COLUMNS.size()];
-    int i = 0;
-    cols[i++] = cell.cellId();
-    cols[i++] = cell.groupId();
-    cols[i++] = cell.contextId();
-    cols[i++] = cell.spec().paradigm().configName();
-    cols[i++] = cell.spec().n();
-    cols[i++] = cell.replicate();
-    cols[i++] = cell.seed();
-    cols[i++] = result.censored() ? null : result.collapseTime();
-    cols[i++] = result.censored();
-    cols[i++] = result.censored() || !categorical ? null : result.absorbingToken();
-    cols[i++] = result.generationsRun();
-    cols[i++] = maxGenerations;
+    Object[] cols = new Object[Tables.RUNS_SCHEMA.size()]; // the text columns null
+    int i = head(cols, cell, maxGenerations, result, result.censored() || !categorical ? null : result.absorbingToken());
     for (int m = 0; m < Metric.COUNT; m++) {
       cols[i++] = categorical ? result.finalValues()[m] : null;
     }
@@ -101,5 +94,23 @@ final class CellRunner {
       System.arraycopy(familyValues, 0, cols, i, familyValues.length);
     }
     return RowFactory.create(cols);
+  }
+
+  /** Fills the {@code runs} columns from {@code cell_id} to {@code max_generations}; returns the next index. */
+  static int head(Object[] cols, CellTask cell, int maxGenerations, RunResult result, Integer absorbingToken) {
+    int i = 0;
+    cols[i++] = cell.cellId();
+    cols[i++] = cell.groupId();
+    cols[i++] = cell.contextId();
+    cols[i++] = cell.spec().paradigm().configName();
+    cols[i++] = cell.spec().n();
+    cols[i++] = cell.replicate();
+    cols[i++] = cell.seed();
+    cols[i++] = result.censored() ? null : result.collapseTime();
+    cols[i++] = result.censored();
+    cols[i++] = absorbingToken;
+    cols[i++] = result.generationsRun();
+    cols[i++] = maxGenerations;
+    return i;
   }
 }

@@ -33,9 +33,9 @@ public final class FamilyCost {
     Sweep sweep = SweepLoader.load(Path.of(args[0]), overrides);
     CellPlan plan = CellPlan.of(sweep, 1);
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    run(plan, sweep, List.of(plan.groups().get(0)));
+    run(plan, sweep, List.of(plan.groupsWithoutText().get(0)));
     Map<TimeEstimate.Family, double[]> perFamily = new TreeMap<>();
-    for (CellRange range : plan.groups()) {
+    for (CellRange range : plan.groupsWithoutText()) {
       long cpu = bean.getCurrentThreadCpuTime();
       run(plan, sweep, List.of(range));
       double[] sums = perFamily.computeIfAbsent(TimeEstimate.Family.of(range.group().spec()), f -> new double[2]);
@@ -48,7 +48,7 @@ public final class FamilyCost {
 
   private static void run(CellPlan plan, Sweep sweep, List<CellRange> ranges) {
     CellRunner.run(plan.factory().cells(ranges, CellFactory.ALL_CHUNKS), plan.contexts(), plan.models(),
-        sweep.maxGenerations(),
+        TextCells.NONE, sweep.maxGenerations(),
         GenerationGrid.of(sweep.maxGenerations()), () -> { });
   }
 }

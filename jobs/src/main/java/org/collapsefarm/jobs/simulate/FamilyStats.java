@@ -9,6 +9,7 @@ import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.ModelEntry;
 import org.collapsefarm.measure.FamilyAccumulator;
 import org.collapsefarm.measure.Metric;
+import org.collapsefarm.text.TextMetric;
 import scala.Tuple2;
 
 /**
@@ -19,13 +20,16 @@ import scala.Tuple2;
 final class FamilyStats {
   private FamilyStats() {}
 
-  /** Every measurement column of generation_stats: the categorical metrics, then the families'. */
+  /** Every measurement column of generation_stats: the categorical metrics, then the families', then text's. */
   static List<String> measurementColumns() {
     List<String> columns = new ArrayList<>();
     for (Metric metric : Metric.values()) {
       columns.add(metric.column());
     }
     columns.addAll(FamilySpec.COLUMNS);
+    for (TextMetric metric : TextMetric.values()) {
+      columns.add(metric.column());
+    }
     return columns;
   }
 
@@ -43,13 +47,13 @@ final class FamilyStats {
   static List<Row> rows(String groupId, FamilyAccumulator acc, GenerationGrid grid) {
     List<Row> rows = new ArrayList<>(grid.size());
     for (int m = 0; m < grid.size(); m++) {
-      Object[] cols = new Object[5 + 2 * Metric.COUNT + 2 * FamilySpec.COLUMNS.size()];
+      Object[] cols = new Object[Tables.PARTIALS_SCHEMA.size()]; // categorical and text sums null
       cols[0] = groupId;
       cols[1] = grid.generation(m);
       cols[2] = acc.runs(m);
       cols[3] = acc.collapsed(m);
       cols[4] = acc.collapsedBy(m);
-      int i = 5 + 2 * Metric.COUNT; // categorical sums: null
+      int i = 5 + 2 * Metric.COUNT;
       for (String column : FamilySpec.COLUMNS) {
         int k = acc.names().indexOf(column);
         cols[i++] = k < 0 ? null : acc.sum(k, m);
@@ -64,8 +68,16 @@ final class FamilyStats {
   static Row contextRow(ModelEntry m) {
     FamilySpec f = m.spec();
     boolean gaussian = FamilySpec.GAUSSIAN.equals(f.family());
-    return RowFactory.create(m.contextId(), null, null, null, null, null, null, f.source(), f.family(),
-        gaussian ? f.dimension() : null, gaussian ? f.mean() : null, gaussian ? f.variance() : null,
-        gaussian ? f.estimator().configName() : null, gaussian ? null : f.rate());
+    Object[] cols = new Object[Tables.CONTEXTS_SCHEMA.size()]; // categorical and text columns null
+    cols[0] = m.contextId();
+    int i = Tables.CONTEXTS_SCHEMA.fieldIndex("source");
+    cols[i++] = f.source();
+    cols[i++] = f.family();
+    cols[i++] = gaussian ? f.dimension() : null;
+    cols[i++] = gaussian ? f.mean() : null;
+    cols[i++] = gaussian ? f.variance() : null;
+    cols[i++] = gaussian ? f.estimator().configName() : null;
+    cols[i] = gaussian ? null : f.rate();
+    return RowFactory.create(cols);
   }
 }

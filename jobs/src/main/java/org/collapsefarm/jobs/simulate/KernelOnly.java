@@ -37,7 +37,7 @@ public final class KernelOnly {
     }
     Sweep sweep = SweepLoader.load(conf, overrides);
     CellPlan plan = CellPlan.of(sweep, 1);
-    List<List<CellRange>> bins = CostBalancer.balance(plan.groups(), SimulateJob.PARTITIONS_PER_CORE * threads);
+    List<List<CellRange>> bins = CostBalancer.balance(plan.groupsWithoutText(), SimulateJob.PARTITIONS_PER_CORE * threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long rows = 0;
     Map<String, GenerationAccumulator> merged = new TreeMap<>();
@@ -45,7 +45,7 @@ public final class KernelOnly {
       List<Future<BinResult>> futures = new ArrayList<>();
       for (List<CellRange> bin : bins) {
         futures.add(pool.submit(() -> CellRunner.run(plan.factory().cells(bin, CellFactory.ALL_CHUNKS), plan.contexts(), plan.models(),
-            sweep.maxGenerations(),
+            TextCells.NONE, sweep.maxGenerations(),
             GenerationGrid.of(sweep.maxGenerations()), () -> { })));
       }
       for (Future<BinResult> f : futures) {

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -29,15 +30,19 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.collapsefarm.context.Context;
 import org.collapsefarm.family.FamilySpec;
+import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.ContextEntry;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.io.ChunkManifest;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.io.ResultsFolder;
 import org.collapsefarm.jobs.io.TableStore;
+import org.collapsefarm.jobs.text.HadoopConf;
+import org.collapsefarm.jobs.text.TextCorpora;
 import org.collapsefarm.measure.GenerationAccumulator;
 import org.collapsefarm.measure.Metric;
 import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.text.TextAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -46,9 +51,10 @@ import scala.Tuple2;
  * The simulate stage (issue 3, items 4–5): a sweep's cells run on the executors, chunk by chunk,
  * each chunk committed atomically ({@link ChunkStore}); when every chunk is committed the tables
  * {@code runs}, {@code generation_stats} and (if asked) {@code trajectories} are compacted from the
- * chunks. Running it again computes only the chunks that are missing, so every cell appears exactly
- * once. {@code contexts} and {@code cells} are written at the start (they are a function of the
- * definition alone).
+ * chunks — and for text groups {@code probes} and {@code samples}. Running it again computes only the
+ * chunks that are missing, so every cell appears exactly once. {@code contexts} and {@code cells} are
+ * written at the start (they are a function of the definition alone — and of the corpora, which are
+ * read, checked and encoded into the results folder first, issue 11).
  */
 public final class SimulateJob {
   /** {@link Options#chunkCells} that asks for chunks sized by the sweep's estimated work. */
@@ -96,8 +102,11 @@ public final class SimulateJob {
    * of heap is an {@link OutOfHeapException} that says what the sweep needs: local Spark fails the
    * job on a task's OutOfMemoryError instead of exiting ({@code spark.executor.killOnFatalError.depth
    * = 0}, {@link org.collapsefarm.jobs.spark.SparkSessions}).
+   *
+   * @throws ConfigException when a corpus of the sweep cannot be used (MATH.md §8: missing, empty, no
+   *     document of its language, a probe outside V_0…); nothing is written then
    */
-  public static Outcome run(SparkSession spark, Sweep sweep, Options options) {
+  public static Outcome run(SparkSession spark, Sweep sweep, Options options) throws ConfigException {
     boolean local = spark.sparkContext().isLocal();
     // Estimated before the run: a heap that has run out may not have room for it afterwards.
     HeapEstimate heap = heapEstimate(spark, sweep, options);
@@ -120,9 +129,16 @@ public final class SimulateJob {
         spark.sparkContext().getConf().getDouble("spark.memory.fraction", HeapEstimate.DEFAULT_MEMORY_FRACTION));
   }
 
-  private static Outcome simulate(SparkSession spark, Sweep sweep, Options options) {
+  private static Outcome simulate(SparkSession spark, Sweep sweep, Options options) throws ConfigException {
     ResultsFolder folder =
         new ResultsFolder(sweep.output(), sweep.name(), spark.sparkContext().hadoopConfiguration());
+    TableStore tables = new TableStore(folder);
+    boolean contextsWritten = tables.exists(Tables.CONTEXTS);
+    // The corpora are read and checked before anything is written; a later start finds them encoded
+    // (the contexts table is committed after them) and reads none.
+    TextCorpora corpora = sweep.isText() && !contextsWritten && !finished(folder)
+        ? TextCorpora.prepare(spark, sweep.text())
+        : null;
     folder.writeDefinition(sweep.definition(), sweep.definitionHash());
     ChunkStore store = new ChunkStore(folder);
     int chunks = store.chunkCount(options.chunkCells() == AUTOMATIC_CHUNKS
@@ -134,11 +150,10 @@ public final class SimulateJob {
     }
     long t0 = System.nanoTime();
     CellPlan plan = CellPlan.of(sweep, chunks);
-    TableStore tables = new TableStore(folder);
     // Both tables are a function of the definition (guarded by its hash): an earlier start's
     // committed copy is kept.
-    if (!tables.exists(Tables.CONTEXTS)) {
-      writeContexts(spark, sweep, tables);
+    if (!contextsWritten) {
+      writeContexts(spark, sweep, tables, corpora == null ? List.of() : corpora.write(spark, folder.root()));
     }
     if (!tables.exists(Tables.CELLS)) {
       writeCells(spark, plan, tables);
@@ -156,6 +171,10 @@ public final class SimulateJob {
     List<List<CellRange>> bins = CostBalancer.balance(plan.groups(), partitions);
     Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
     Broadcast<Map<String, FamilySpec>> models = jsc.broadcast(plan.models());
+    Broadcast<TextPlan> text = jsc.broadcast(plan.text());
+    TextCells.Factory texts = new TextCells.Factory(text, TextCorpora.root(folder.root()),
+        plan.text().contexts().isEmpty() ? null : new HadoopConf(spark.sparkContext().hadoopConfiguration()),
+        sweep.maxGenerations());
     LongAccumulator done = spark.sparkContext().longAccumulator("cells done");
     boolean trajectories = plan.recordsTrajectories();
     InFlightCells inFlight = new InFlightCells(done.id());
@@ -170,7 +189,7 @@ public final class SimulateJob {
       for (int chunk : todo) {
         long t = System.nanoTime();
         jsc.setJobDescription("simulate chunk " + chunk + " of " + chunks);
-        runChunk(spark, jsc, store, chunk, bins, plan.factory(), contexts, models,
+        runChunk(spark, jsc, store, chunk, bins, plan.factory(), contexts, models, texts,
             sweep.maxGenerations(), done, trajectories, whole);
         LOG.debug("chunk {} committed in {} ms", chunk, (System.nanoTime() - t) / 1_000_000);
       }
@@ -178,10 +197,11 @@ public final class SimulateJob {
       spark.sparkContext().removeSparkListener(inFlight);
       contexts.destroy();
       models.destroy();
+      text.destroy();
     }
     if (whole == null) {
       long t1 = System.nanoTime();
-      compact(spark, tables, store, trajectories);
+      compact(spark, tables, store, trajectories, texts.any());
       LOG.debug("tables compacted in {} ms", (System.nanoTime() - t1) / 1_000_000);
     }
     folder.writeAtomically(folder.sweepFile(ResultsFolder.FINALIZED), chunks + "\n");
@@ -237,6 +257,7 @@ public final class SimulateJob {
       CellFactory factory,
       Broadcast<Map<String, Context>> contexts,
       Broadcast<Map<String, FamilySpec>> models,
+      TextCells.Factory texts,
       int maxGenerations,
       LongAccumulator done,
       boolean trajectories,
@@ -249,8 +270,8 @@ public final class SimulateJob {
             .map(bin -> {
               TaskFaults faults = TaskFaults.forTask(chunk, factory.chunks(), bin);
               faults.taskStarted();
-              BinResult result = CellRunner.run(factory.cells(bin, chunk), contexts.value(), models.value(), maxGenerations,
-                  grid,
+              BinResult result = CellRunner.run(factory.cells(bin, chunk), contexts.value(), models.value(),
+                  texts.cells(grid), maxGenerations, grid,
                   () -> {
                     done.add(1);
                     faults.cellDone();
@@ -276,20 +297,29 @@ public final class SimulateJob {
                   (a, b) -> new GenerationAccumulator(a.maxGenerations()).merge(a).merge(b),
                   partialPartitions(bins))
               .flatMap(e -> partialRows(e._1(), e._2(), grid).iterator())
-              .union(FamilyStats.partials(results, partialPartitions(bins), grid));
-      Dataset<Row> partialSums = spark.createDataFrame(partials, Tables.PARTIALS_SCHEMA);
-      Dataset<Row> trajectoryRows = trajectories
-          ? spark.createDataFrame(results.flatMap(r -> r.trajectories().iterator()), Tables.TRAJECTORIES_SCHEMA)
-          : null;
+              .union(FamilyStats.partials(results, partialPartitions(bins), grid))
+              .union(textPartials(results, partialPartitions(bins), grid));
+      List<String> probes = texts.any() ? texts.plan().value().probes() : List.of();
+      ChunkRows rows = new ChunkRows(runs, spark.createDataFrame(partials, Tables.PARTIALS_SCHEMA),
+          trajectories ? spark.createDataFrame(results.flatMap(r -> r.trajectories().iterator()), Tables.TRAJECTORIES_SCHEMA)
+              : null,
+          texts.any() ? spark.createDataFrame(mergedText(results, partialPartitions(bins))
+              .flatMap(e -> TextCells.probeRows(e._1(), e._2(), probes, grid).iterator()), Tables.PROBE_PARTIALS_SCHEMA)
+              : null,
+          texts.any() ? spark.createDataFrame(results.flatMap(r -> r.samples().iterator()), Tables.SAMPLES_SCHEMA) : null);
       if (whole != null) {
-        writeFinal(whole, runs, partialSums, trajectoryRows);
+        writeFinal(whole, rows);
         return;
       }
       Path attempt = store.begin(chunk);
-      runs.write().parquet(new Path(attempt, Tables.RUNS).toString());
-      partialSums.write().parquet(new Path(attempt, Tables.GENERATION_PARTIALS).toString());
-      if (trajectoryRows != null) {
-        trajectoryRows.write().parquet(new Path(attempt, Tables.TRAJECTORIES).toString());
+      rows.runs().write().parquet(new Path(attempt, Tables.RUNS).toString());
+      rows.partials().write().parquet(new Path(attempt, Tables.GENERATION_PARTIALS).toString());
+      if (rows.trajectories() != null) {
+        rows.trajectories().write().parquet(new Path(attempt, Tables.TRAJECTORIES).toString());
+      }
+      if (rows.probePartials() != null) {
+        rows.probePartials().write().parquet(new Path(attempt, Tables.PROBE_PARTIALS).toString());
+        rows.samples().coalesce(1).write().parquet(new Path(attempt, Tables.SAMPLES).toString());
       }
       // The cached bins' row counts: the chunk's cells, recorded in its manifest.
       long cells = results.map(r -> (long) r.runs().size()).fold(0L, Long::sum);
@@ -309,43 +339,96 @@ public final class SimulateJob {
   static List<Row> partialRows(String groupId, GenerationAccumulator acc, GenerationGrid grid) {
     List<Row> rows = new ArrayList<>(grid.size());
     for (int m = 0; m < grid.size(); m++) {
-      Object[] cols = new Object[5 + 2 * Metric.COUNT + 2 * FamilySpec.COLUMNS.size()]; // family sums null
-      cols[0] = groupId;
-      cols[1] = grid.generation(m);
-      cols[2] = acc.runs(m);
-      cols[3] = acc.collapsed(m);
-      cols[4] = acc.collapsedBy(m);
-      int i = 5;
-      for (Metric metric : Metric.values()) {
-        cols[i++] = acc.sum(metric, m);
-        cols[i++] = acc.sumOfSquares(metric, m);
-      }
-      rows.add(RowFactory.create(cols));
+      rows.add(RowFactory.create(partialColumns(groupId, acc, grid, m)));
     }
     return rows;
+  }
+
+  /** A {@link Tables#PARTIALS_SCHEMA} row's columns with the categorical sums at grid index m; the others null. */
+  static Object[] partialColumns(String groupId, GenerationAccumulator acc, GenerationGrid grid, int m) {
+    Object[] cols = new Object[Tables.PARTIALS_SCHEMA.size()];
+    cols[0] = groupId;
+    cols[1] = grid.generation(m);
+    cols[2] = acc.runs(m);
+    cols[3] = acc.collapsed(m);
+    cols[4] = acc.collapsedBy(m);
+    int i = 5;
+    for (Metric metric : Metric.values()) {
+      cols[i++] = acc.sum(metric, m);
+      cols[i++] = acc.sumOfSquares(metric, m);
+    }
+    return cols;
+  }
+
+  /** The bins' text accumulators merged per group. */
+  private static JavaPairRDD<String, TextAccumulator> mergedText(JavaRDD<BinResult> results, int partitions) {
+    return results
+        .flatMapToPair(r -> r.textAccumulators().entrySet().stream()
+            .map(e -> new Tuple2<>(e.getKey(), e.getValue()))
+            .iterator())
+        // A fresh accumulator per merge: the cached ones must stay unchanged for retries.
+        .reduceByKey((a, b) -> a.copy().merge(b), partitions);
+  }
+
+  /** The merged partial rows of the bins' text accumulators ({@link Tables#PARTIALS_SCHEMA}). */
+  private static JavaRDD<Row> textPartials(JavaRDD<BinResult> results, int partitions, GenerationGrid grid) {
+    return mergedText(results, partitions).flatMap(e -> TextCells.partialRows(e._1(), e._2(), grid).iterator());
   }
 
   /**
    * The final tables, recomputed from the files the committed chunks' manifests name (idempotent;
    * never a listing of the chunks' folders, where a failed attempt may have left files).
    */
-  static void compact(SparkSession spark, TableStore tables, ChunkStore store, boolean trajectories) {
+  static void compact(SparkSession spark, TableStore tables, ChunkStore store, boolean trajectories, boolean text) {
     spark.sparkContext().setJobDescription("compact tables");
-    writeFinal(tables, chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA),
+    writeFinal(tables, new ChunkRows(chunkTable(spark, store, Tables.RUNS, Tables.RUNS_SCHEMA),
         chunkTable(spark, store, Tables.GENERATION_PARTIALS, Tables.PARTIALS_SCHEMA),
-        trajectories ? chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA) : null);
+        trajectories ? chunkTable(spark, store, Tables.TRAJECTORIES, Tables.TRAJECTORIES_SCHEMA) : null,
+        text ? chunkTable(spark, store, Tables.PROBE_PARTIALS, Tables.PROBE_PARTIALS_SCHEMA) : null,
+        text ? chunkTable(spark, store, Tables.SAMPLES, Tables.SAMPLES_SCHEMA) : null));
   }
 
   /**
-   * Writes the final {@code runs}, {@code generation_stats} (from the partial sums) and, when not
-   * null, {@code trajectories}: each partition sorted, with no shuffle but generation_stats' sums.
+   * A chunk's tables, or every committed chunk's: {@code runs}, the partial sums of {@code
+   * generation_stats}, {@code trajectories} (null unless recorded), and for a sweep with text groups
+   * the partial sums of {@code probes} and the {@code samples} (null without).
    */
-  private static void writeFinal(TableStore tables, Dataset<Row> runs, Dataset<Row> partials, Dataset<Row> trajectories) {
-    tables.write(runs.sortWithinPartitions("cell_id"), Tables.RUNS);
-    tables.write(generationStats(partials), Tables.GENERATION_STATS);
-    if (trajectories != null) {
-      tables.write(trajectories.sortWithinPartitions("cell_id", "generation"), Tables.TRAJECTORIES);
+  private record ChunkRows(Dataset<Row> runs, Dataset<Row> partials, Dataset<Row> trajectories,
+      Dataset<Row> probePartials, Dataset<Row> samples) {}
+
+  /**
+   * Writes the final tables of {@code rows}, each committed by its manifest: {@code runs}, {@code
+   * generation_stats} (from the partial sums), {@code trajectories}, {@code probes} (from theirs) and
+   * {@code samples} — each partition sorted, with no shuffle but the sums'.
+   */
+  private static void writeFinal(TableStore tables, ChunkRows rows) {
+    tables.write(rows.runs().sortWithinPartitions("cell_id"), Tables.RUNS);
+    tables.write(generationStats(rows.partials()), Tables.GENERATION_STATS);
+    if (rows.trajectories() != null) {
+      tables.write(rows.trajectories().sortWithinPartitions("cell_id", "generation"), Tables.TRAJECTORIES);
     }
+    if (rows.probePartials() != null) {
+      tables.write(probes(rows.probePartials()), Tables.PROBES);
+      tables.write(rows.samples().coalesce(1).sortWithinPartitions("group_id", "generation", "document"), Tables.SAMPLES);
+    }
+  }
+
+  /**
+   * {@code probes} from partial sums: per (group, generation, probe) the runs, the runs where the
+   * probe's history x is alive, the mean and sample sd of p^(m)(w | x) over those (null without any,
+   * the sd below 2) and the fraction of runs whose probe is collapsed (MATH.md §8).
+   */
+  static Dataset<Row> probes(Dataset<Row> partials) {
+    Dataset<Row> totals = partials.groupBy("group_id", "generation", "probe", "word").agg(sum("runs").as("runs"),
+        sum("runs_alive").as("runs_alive"), sum("sum").as("sum"), sum("sum_sq").as("sum_sq"), sum("collapsed").as("collapsed"));
+    Column alive = col("runs_alive").cast("double");
+    Column variance = greatest(lit(0.0), col("sum_sq").minus(col("sum").multiply(col("sum")).divide(alive)).divide(alive.minus(1)));
+    return totals.select(col("group_id"), col("generation"), col("probe"), col("word"), col("runs"), col("runs_alive"),
+            when(col("runs_alive").gt(0), col("sum").divide(alive)).as("mean"),
+            when(col("runs_alive").gt(1), sqrt(variance)).as("sd"),
+            col("collapsed").divide(col("runs")).as("collapsed_fraction"))
+        .coalesce(1)
+        .sortWithinPartitions("group_id", "probe", "generation");
   }
 
   /** One internal table over every committed chunk: the files of the manifests (none: no rows). */
@@ -396,7 +479,8 @@ public final class SimulateJob {
     return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");
   }
 
-  private static void writeContexts(SparkSession spark, Sweep sweep, TableStore tables) {
+  /** The contexts table: the categorical contexts, the models, then {@code textRows} (one per corpus and order). */
+  private static void writeContexts(SparkSession spark, Sweep sweep, TableStore tables, List<Row> textRows) {
     List<Row> rows = new ArrayList<>();
     for (ContextEntry entry : sweep.contexts()) {
       Context c = entry.context();
@@ -408,12 +492,13 @@ public final class SimulateJob {
         boxedTokens[i] = tokens[i];
         boxedProbs[i] = probs[i];
       }
-      rows.add(
-          RowFactory.create(
-              entry.contextId(), c.vocabulary(), c.support(), c.s0(), c.entropy(),
-              boxedTokens, boxedProbs, c.source(), FamilyCells.CATEGORICAL, null, null, null, null, null));
+      Object[] cols = new Object[Tables.CONTEXTS_SCHEMA.size()]; // the other families' columns null
+      System.arraycopy(new Object[] {entry.contextId(), c.vocabulary(), c.support(), c.s0(), c.entropy(),
+          boxedTokens, boxedProbs, c.source(), FamilyCells.CATEGORICAL}, 0, cols, 0, 9);
+      rows.add(RowFactory.create(cols));
     }
     sweep.models().forEach(m -> rows.add(FamilyStats.contextRow(m)));
+    rows.addAll(textRows);
     tables.write(spark.createDataFrame(rows, Tables.CONTEXTS_SCHEMA).coalesce(1), Tables.CONTEXTS);
   }
 
@@ -433,27 +518,35 @@ public final class SimulateJob {
     CellFactory factory = plan.factory();
     int maxGenerations = sweep.maxGenerations();
     Map<String, FamilySpec> models = plan.models();
+    TextPlan text = plan.text();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int files = (int) Math.max(1, Math.min(jsc.defaultParallelism(), sweep.cellCount() / CELL_ROWS_PER_SLICE));
     JavaRDD<Row> rows =
         jsc.parallelize(slices, Math.max(1, Math.min(files, slices.size())))
             .flatMap(range -> StreamSupport.stream(factory.cells(List.of(range), CellFactory.ALL_CHUNKS).spliterator(), false)
-                .map(cell -> cellRow(cell, maxGenerations, models.get(cell.contextId())))
+                .map(cell -> cellRow(cell, maxGenerations, models.get(cell.contextId()), text))
                 .iterator());
     tables.write(spark.createDataFrame(rows, Tables.CELLS_SCHEMA), Tables.CELLS);
   }
 
-  /** A cells row; {@code model} is the cell's model family, or null for a categorical context. */
-  private static Row cellRow(CellTask c, int maxGenerations, FamilySpec model) {
+  /**
+   * A cells row; {@code model} is the cell's model family, or null for a categorical context or a
+   * text cell (whose corpus and order {@code text} holds).
+   */
+  private static Row cellRow(CellTask c, int maxGenerations, FamilySpec model, TextPlan text) {
     ParadigmSpec s = c.spec();
+    TextPlan.Context corpus = text.contexts().get(c.contextId());
+    String family = corpus != null ? TextPlan.FAMILY : model == null ? FamilyCells.CATEGORICAL : model.family();
     return RowFactory.create(
         c.cellId(), c.groupId(), c.contextId(), s.paradigm().configName(), s.n(), s.realN(),
         s.window(), s.allocation().configName(), s.rate(), s.pool().configName(),
         s.source().configName(), s.temperature(), s.topP(), s.smoothing(), s.collapseEpsilon(),
-        s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk(),
-        model == null ? FamilyCells.CATEGORICAL : model.family(),
+        s.realAnchor(), c.replicate(), c.seed(), maxGenerations, c.estimatedCost(), c.chunk(), family,
         model == null || model.estimator() == null ? null : model.estimator().configName(),
-        model == null || model.dimension() == 0 ? null : model.dimension());
+        model == null || model.dimension() == 0 ? null : model.dimension(),
+        corpus == null ? null : corpus.corpusName(),
+        corpus == null ? null : corpus.order(),
+        corpus == null ? null : text.maxLength());
   }
 
 }

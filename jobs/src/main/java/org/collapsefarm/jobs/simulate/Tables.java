@@ -13,6 +13,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.measure.Metric;
+import org.collapsefarm.text.TextMetric;
 
 /**
  * Table names and schemas of the simulate stage (DESIGN.md "Results layout"; the contract columns
@@ -20,7 +21,9 @@ import org.collapsefarm.measure.Metric;
  * {@code runs}; {@code <metric>_mean}, {@code _sd}, {@code _sum}, {@code _sum_sq} in {@code
  * generation_stats}. A model family's measurements (MATH.md §7; {@link FamilySpec#COLUMNS}) are
  * columns of their own, named the same way, null for the categorical runs — whose metric columns are
- * null for a family's runs; {@code family} says which.
+ * null for a family's runs; {@code family} says which. Text runs (MATH.md §8) have the categorical
+ * metrics of their unigram distribution and their {@link TextMetric}s, with {@code corpus} and
+ * {@code order}; their probes and sample documents go to tables of their own.
  */
 public final class Tables {
   public static final String CONTEXTS = "contexts";
@@ -32,6 +35,12 @@ public final class Tables {
   public static final String PROBS = "probs";
   /** Per-chunk partial sums of generation_stats (internal, under {@code _chunks/}). */
   public static final String GENERATION_PARTIALS = "generation_partials";
+  /** Text probes p^(m)(w | x) per (group, generation, probe) (MATH.md §8). */
+  public static final String PROBES = "probes";
+  /** Per-chunk partial sums of probes (internal, under {@code _chunks/}). */
+  public static final String PROBE_PARTIALS = "probe_partials";
+  /** Sample documents of text runs (replicate 0 of each text group). */
+  public static final String SAMPLES = "samples";
 
   public static final StructType CONTEXTS_SCHEMA =
       new StructType()
@@ -49,7 +58,15 @@ public final class Tables {
           .add("mean", DoubleType, true)
           .add("variance", DoubleType, true)
           .add("estimator", StringType, true)
-          .add("rate_0", DoubleType, true);
+          .add("rate_0", DoubleType, true)
+          // Text (MATH.md §8): a corpus at an n-gram order; null for the other families.
+          .add("corpus", StringType, true)
+          .add("order", IntegerType, true)
+          .add("train_documents", LongType, true)
+          .add("train_tokens", LongType, true)
+          .add("validation_documents", LongType, true)
+          .add("validation_tokens", LongType, true)
+          .add("untrained_cross_entropy", DoubleType, true);
 
   public static final StructType CELLS_SCHEMA =
       new StructType()
@@ -76,11 +93,47 @@ public final class Tables {
           .add("chunk", IntegerType, false)
           .add("family", StringType, false)
           .add("estimator", StringType, true)
-          .add("dimension", IntegerType, true);
+          .add("dimension", IntegerType, true)
+          .add("corpus", StringType, true)
+          .add("order", IntegerType, true)
+          .add("max_length", IntegerType, true);
 
   public static final StructType RUNS_SCHEMA = runsSchema();
   public static final StructType PARTIALS_SCHEMA = partialsSchema();
   public static final StructType TRAJECTORIES_SCHEMA = trajectoriesSchema();
+
+  /** {@link #PROBES}: mean and sd of p^(m)(w | x) over the runs where x is alive (null when none). */
+  public static final StructType PROBES_SCHEMA =
+      new StructType()
+          .add("group_id", StringType, false)
+          .add("generation", IntegerType, false)
+          .add("probe", StringType, false)
+          .add("word", StringType, false)
+          .add("runs", LongType, false)
+          .add("runs_alive", LongType, false)
+          .add("mean", DoubleType, true)
+          .add("sd", DoubleType, true)
+          .add("collapsed_fraction", DoubleType, false);
+
+  public static final StructType PROBE_PARTIALS_SCHEMA =
+      new StructType()
+          .add("group_id", StringType, false)
+          .add("generation", IntegerType, false)
+          .add("probe", StringType, false)
+          .add("word", StringType, false)
+          .add("runs", LongType, false)
+          .add("runs_alive", LongType, false)
+          .add("sum", DoubleType, false)
+          .add("sum_sq", DoubleType, false)
+          .add("collapsed", LongType, false);
+
+  public static final StructType SAMPLES_SCHEMA =
+      new StructType()
+          .add("group_id", StringType, false)
+          .add("cell_id", StringType, false)
+          .add("generation", IntegerType, false)
+          .add("document", IntegerType, false)
+          .add("text", StringType, false);
 
   private Tables() {}
 
@@ -115,6 +168,11 @@ public final class Tables {
     for (String column : FamilySpec.COLUMNS) {
       fields.add(new StructField("final_" + column, DoubleType, true, org.apache.spark.sql.types.Metadata.empty()));
     }
+    fields.add(new StructField("corpus", StringType, true, org.apache.spark.sql.types.Metadata.empty()));
+    fields.add(new StructField("order", IntegerType, true, org.apache.spark.sql.types.Metadata.empty()));
+    for (TextMetric metric : TextMetric.values()) {
+      fields.add(new StructField("final_" + metric.column(), DoubleType, true, org.apache.spark.sql.types.Metadata.empty()));
+    }
     return new StructType(fields.toArray(StructField[]::new));
   }
 
@@ -131,6 +189,9 @@ public final class Tables {
     }
     for (String column : FamilySpec.COLUMNS) {
       s = s.add(column + "_sum", DoubleType, true).add(column + "_sum_sq", DoubleType, true);
+    }
+    for (TextMetric metric : TextMetric.values()) {
+      s = s.add(metric.column() + "_sum", DoubleType, true).add(metric.column() + "_sum_sq", DoubleType, true);
     }
     return s;
   }

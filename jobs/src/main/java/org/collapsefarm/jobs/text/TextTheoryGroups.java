@@ -20,7 +20,7 @@ import org.collapsefarm.paradigm.ParadigmSpec;
  * to §4"): order 1, fully synthetic, no knob. A generation of such a run is Mult(n, p^(m−1)) over
  * V_0 with p^(0) the training part's unigram distribution, so [S] Theorem 1, Proposition 1 and the
  * exact chain hold as for a categorical context with that p^(0) — which the {@code contexts} table
- * written by {@link TextSimulateJob} holds. The theory and compare stages add these groups to the
+ * written by the simulate stage holds. The theory and compare stages add these groups to the
  * categorical ones; without that table (theory run before simulate) there are none.
  */
 public final class TextTheoryGroups {

@@ -54,7 +54,7 @@ class EndToEndTest {
   static Group knob;
 
   @BeforeAll
-  static void sweep() {
+  static void sweep() throws Exception {
     spark = TestSpark.session();
     ContextEntry small = TestSweeps.context(0.5, 0.3, 0.2);
     // The same p on a vocabulary of 600: Theorem 3's G_n(s) is then astronomically large.

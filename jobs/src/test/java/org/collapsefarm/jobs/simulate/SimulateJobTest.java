@@ -54,7 +54,7 @@ class SimulateJobTest {
   static SimulateJob.Outcome outcome;
 
   @BeforeAll
-  static void simulate() {
+  static void simulate() throws Exception {
     spark = TestSpark.session();
     sweep = TestSweeps.mixed("tables", dir.toString(), REPLICATES, MAX_GENERATIONS,
         new Trajectories(Trajectories.Mode.SAMPLE, SAMPLE));
@@ -122,7 +122,7 @@ class SimulateJobTest {
   }
 
   @Test
-  void collapsedFractionIsRhoFromTheRunsCollapseTimesAtEveryGeneration(@TempDir Path other) {
+  void collapsedFractionIsRhoFromTheRunsCollapseTimesAtEveryGeneration(@TempDir Path other) throws Exception {
     // ρ_m = P(T ≤ m) ([S] Thm 1), counted from the runs table; dirac_fraction (collapsed *at* m) may
     // only be smaller, and equals ρ_m where collapse is absorbing (fully synthetic). Most recent K = 3
     // with n = 2 collapses and regains diversity (MATH.md §3), so the two columns differ there.
@@ -235,7 +235,7 @@ class SimulateJobTest {
   }
 
   @Test
-  void runsIdenticalForOneAndSevenPartitionsAndAnyChunking(@TempDir Path other) {
+  void runsIdenticalForOneAndSevenPartitionsAndAnyChunking(@TempDir Path other) throws Exception {
     Sweep one = TestSweeps.mixed("one", other.toString(), REPLICATES, MAX_GENERATIONS, Trajectories.NONE);
     Sweep seven = TestSweeps.mixed("seven", other.toString(), REPLICATES, MAX_GENERATIONS, Trajectories.NONE);
     SimulateJob.Outcome a = SimulateJob.run(spark, one, new SimulateJob.Options(1, 1_000_000, QUIET));

@@ -47,6 +47,8 @@ class TextReferenceTablesTest {
   private static final List<String> KEYS = List.of("group_id", "generation", "probe");
   private static final List<String> IGNORED = List.of("elapsed_ns", "chunk");
 
+  private static final String CORPUS = "target/text-reference/corpus.txt";
+
   @TempDir static Path dir;
   static SparkSession spark;
   static String results;
@@ -54,7 +56,10 @@ class TextReferenceTablesTest {
   @BeforeAll
   static void simulate() throws Exception {
     spark = TestSpark.session();
-    Path corpus = dir.resolve("corpus.txt");
+    // A relative path (to the module folder, the tests' working directory): the corpus's path is part
+    // of its id, hence of every group id and seed, and must not depend on where the clone is.
+    Path corpus = Path.of(CORPUS);
+    Files.createDirectories(corpus.getParent());
     Files.write(corpus, TextSimulateTest.documents());
     Path conf = dir.resolve("text-reference.conf");
     Files.writeString(conf, """
@@ -73,7 +78,7 @@ class TextReferenceTablesTest {
             { paradigm = fully-synthetic, n = 250, temperature = 0.8, real-anchor = 40 }
           ]
         }
-        """.formatted(dir.resolve("results").toString().replace("\\", "/"), corpus.toString().replace("\\", "/")));
+        """.formatted(dir.resolve("results").toString().replace("\\", "/"), CORPUS));
     FarmRunner.Result r = FarmRunner.run("simulate", conf.toString(), "--partitions", "3", "--chunk-cells", "10");
     assertThat(r.exitCode()).as(r.err()).isZero();
     results = dir.resolve("results/text-reference").toString();

@@ -85,7 +85,7 @@ class TextSimulateTest {
     String glob = dir.resolve("corpus").resolve("*.txt").toString();
     FarmRunner.Result r = farm("run", conf("single", glob, "").toString(), "--partitions", "1");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("simulate: 36 text cells");
+    assertThat(r.out()).contains("simulate: 36 cells in ");
     // The same documents, in reverse order, in three files read by more tasks: the same bits
     // (the corpus's documents are ordered by a hash of their text, not by where they were read).
     Files.delete(dir.resolve("corpus/a.txt"));
