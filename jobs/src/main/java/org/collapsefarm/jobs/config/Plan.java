@@ -38,7 +38,7 @@ public final class Plan {
     line(b, "  seed %d, %s replicates per group, max-generations M = %s, trajectories: %s",
         s.seed(), count(s.replicates()), count(s.maxGenerations()), s.trajectories().canonical());
 
-    if (s.isText()) {
+    if (s.groups().isEmpty() && s.isText()) {
       describeText(b, s);
       spark(b, s);
       return b.toString();
@@ -87,7 +87,7 @@ public final class Plan {
       line(b, "groups: %s = (%d contexts + %d models) x the parameter sets of sweep.paradigms", count(s.groups().size()),
           s.contexts().size(), s.models().size());
     }
-    line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(s.groups().size()), count(s.replicates()));
+    line(b, "cells:  %s = %s groups x %s replicates", count((long) s.groups().size() * s.replicates()), count(s.groups().size()), count(s.replicates()));
     line(b, "work:   about %s generations in all (fully synthetic: Wright-Fisher E[T] = -2n sum (1-p_i) ln(1-p_i), "
         + "capped at M; other paradigms run to M)", approx(total));
     double coreSeconds = TimeEstimate.workCoreSeconds(s);
@@ -105,6 +105,9 @@ public final class Plan {
     } else {
       line(b, "time:   simulate about %s core-seconds of kernel work at the rates measured per paradigm family "
           + "(BENCHMARKS.md); divide by the cluster's cores and add Spark's start-up", approx(coreSeconds));
+    }
+    if (s.isText()) {
+      describeText(b, s); // the lines above count the contexts' and models' groups; these the text groups
     }
     spark(b, s);
     return b.toString();
@@ -134,7 +137,7 @@ public final class Plan {
     line(b, "groups: %s = %d corpora x %d orders x %d parameter sets", count(t.groups().size()), t.corpora().size(),
         t.groups().stream().map(TextSweep.Group::order).distinct().count(),
         t.groups().stream().map(TextSweep.Group::spec).distinct().count());
-    line(b, "cells:  %s = %s groups x %s replicates", count(s.cellCount()), count(t.groups().size()), count(s.replicates()));
+    line(b, "cells:  %s = %s groups x %s replicates", count((long) t.groups().size() * s.replicates()), count(t.groups().size()), count(s.replicates()));
     line(b, "work:   about %s tokens generated in all (n per generation, M generations; runs absorbed early stop sooner)",
         approx(tokens * s.replicates()));
   }

@@ -63,7 +63,8 @@ final class TextFigures {
             "coverage_sd", "vocab_kept_mean", "vocab_kept_sd", "distinct_2_mean", "distinct_2_sd")
         .orderBy("group_id", "generation"));
     Map<String, Double> untrained = new TreeMap<>();
-    for (Row r : tables.read(spark, Tables.CONTEXTS).select("corpus", "order", "vocabulary").collectAsList()) {
+    for (Row r : tables.read(spark, Tables.CONTEXTS).where(col("corpus").isNotNull())
+        .select("corpus", "order", "vocabulary").collectAsList()) {
       untrained.put(r.getString(0) + ", order " + r.getInt(1), (double) r.getInt(2));
     }
     for (Map.Entry<String, List<TextGroup>> c : charts.entrySet()) {
@@ -89,7 +90,8 @@ final class TextFigures {
       return List.of();
     }
     List<TextGroup> out = new ArrayList<>();
-    for (Row r : table.where(col("replicate").equalTo(0))
+    // A sweep may mix families: the text cells are those with a corpus.
+    for (Row r : table.where(col("replicate").equalTo(0).and(col("corpus").isNotNull()))
         .select("group_id", "corpus", "order", "paradigm", "n", "real_n", "rate", "real_anchor", "temperature", "top_p")
         .orderBy("corpus", "order", "paradigm", "n", "real_n", "rate", "real_anchor", "temperature", "top_p", "group_id")
         .collectAsList()) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3 item 5: a sweep killed part-way (SIGKILL to a separate JVM, by pid) and run again holds
- * every cell exactly once, with the same values as a run that was never interrupted.
+ * every cell exactly once, with the same values as a run that was never interrupted — text sweeps too
+ * (issue 11), whose resumed tables are the text reference's ({@link TextReferenceTables}).
  */
 class KillResumeTest {
   private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
@@ -73,6 +74,42 @@ class KillResumeTest {
       assertThat(a.get(i).getLong(3)).isEqualTo(b.get(i).getLong(3));
       assertThat(a.get(i).getDouble(4)).isCloseTo(b.get(i).getDouble(4), org.assertj.core.data.Percentage.withPercentage(1e-10));
     }
+  }
+
+  @Test
+  void killedTextSweepResumesToTheReferenceTables() throws Exception {
+    Path conf = TextReferenceTables.conf();
+    Path output = dir.resolve("text");
+    Path root = output.resolve("text-reference");
+    Path chunks = root.resolve(ChunkStore.CHUNKS_DIR);
+    File log = dir.resolve("text.log").toFile();
+    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
+        "org.collapsefarm.jobs.Farm",
+        List.of("simulate", conf.toString(), "--master", "local[2]", "--set", TextReferenceTables.output(output),
+            "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS, "--partitions", "" + TextReferenceTables.PARTITIONS),
+        Map.of(), log);
+    try {
+      long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+      while (committedChunks(chunks) < 1 && farm.isAlive() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(committedChunks(chunks)).as("a chunk committed before the deadline; log: %s", Files.readString(log.toPath())).isPositive();
+      assertThat(farm.isAlive()).as("farm still running after its first commit; log: %s", Files.readString(log.toPath())).isTrue();
+    } finally {
+      JvmProcesses.kill(farm);
+    }
+    assertThat(farm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(root.resolve("_sweep").resolve("finalized")).doesNotExist();
+    int committedBefore = committedChunks(chunks);
+    assertThat(committedBefore).isBetween(1, 4);
+
+    SparkSession spark = TestSpark.session();
+    Sweep sweep = SweepLoader.load(conf, List.of(TextReferenceTables.output(output)));
+    SimulateJob.Outcome resumed = SimulateJob.run(spark, sweep, new SimulateJob.Options(TextReferenceTables.PARTITIONS,
+        TextReferenceTables.CHUNK_CELLS, QUIET));
+    assertThat(resumed.chunks()).isEqualTo(5);
+    assertThat(resumed.computedChunks()).isEqualTo(5 - committedBefore);
+    TextReferenceTables.assertMatch(spark, root.toString());
   }
 
   private static List<Row> stats(SparkSession spark, SimulateJob.Outcome outcome) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 13 item 4: with {@code spark.collapsefarm.inject.task-failures = 0.5} and {@code local[2,4]}
  * (four attempts per task in local mode), half of the simulate tasks fail once, part-way, and are
  * retried; the tables are still the reference's bit for bit ({@link ReferenceTables}). The farm runs
- * in its own JVM (one SparkContext per JVM); Spark's event log says how many attempts failed.
+ * in its own JVM (one SparkContext per JVM); Spark's event log says how many attempts failed. The
+ * same for a text sweep (issue 11): its tables are the text reference's ({@link TextReferenceTables}).
  */
 class TaskFailuresTest {
   private static final long TIMEOUT_S = 300;
@@ -55,6 +56,30 @@ class TaskFailuresTest {
     ResultsFolder folder = new ResultsFolder(dir.resolve("out").toString(), "reference", spark.sparkContext().hadoopConfiguration());
     ReferenceTables.assertBitForBit(spark, folder);
     ReferenceTables.assertStatsMatch(spark, folder);
+  }
+
+  @Test
+  void halfTheTextTasksFailingOnceChangeNoRow() throws Exception {
+    Path events = Files.createDirectories(dir.resolve("text-events"));
+    File log = dir.resolve("text.log").toFile();
+    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
+        "org.collapsefarm.jobs.Farm",
+        List.of("simulate", TextReferenceTables.conf().toString(), "--master", "local[2,4]",
+            "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS, "--partitions", "" + TextReferenceTables.PARTITIONS,
+            "--set", TextReferenceTables.output(dir.resolve("text")),
+            "--set", "spark.collapsefarm.inject.task-failures=0.5",
+            "--set", "spark.eventLog.enabled=true", "--set", "spark.eventLog.compress=false",
+            "--set", "spark.eventLog.dir=\"" + events.toUri() + "\""),
+        Map.of(), log);
+    try {
+      assertThat(farm.waitFor(TIMEOUT_S, TimeUnit.SECONDS)).as("farm finished").isTrue();
+      assertThat(farm.exitValue()).as("exit code; log:%n%s", Files.readString(log.toPath())).isZero();
+    } finally {
+      JvmProcesses.kill(farm);
+    }
+    // 5 chunks × 3 tasks: about 7 first attempts chosen to fail (at least one, or the test tests nothing).
+    assertThat(failedAttempts(events)).isBetween(1L, 15L);
+    TextReferenceTables.assertMatch(TestSpark.session(), dir.resolve("text").resolve("text-reference").toString());
   }
 
   /** Task-end events of the event logs (Spark 4 rolls them into a folder per application) that are injected failures. */

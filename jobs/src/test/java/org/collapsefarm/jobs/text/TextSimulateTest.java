@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A text sweep through the command line on the fork's local session: tables, determinism, bad input. */
-class TextSimulateTest {
+public class TextSimulateTest {
   @TempDir Path dir;
 
   @BeforeAll
@@ -31,7 +31,7 @@ class TextSimulateTest {
   }
 
   /** 300 small English documents from a 30-word vocabulary (one per line), seeded. */
-  static List<String> documents() {
+  public static List<String> documents() {
     String[] words = ("the there was were a of and to in it is that for on with as by this at from president "
         + "commission council vote report house member state union").split(" ");
     UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(1);

@@ -1,4 +1,4 @@
-package org.collapsefarm.jobs.text;
+package org.collapsefarm.jobs.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,23 +23,28 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.collapsefarm.jobs.TestSpark;
-import org.collapsefarm.jobs.cli.FarmRunner;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.collapsefarm.jobs.text.TextSimulateTest;
 
 /**
- * Issue 11: the text tables of a small sweep (two orders, four paradigms on {@link
- * TextSimulateTest#documents()}) are those written by the unchunked text job of main 9b67ed9 (JSON
- * lines under {@code text-reference/} in the test resources, written once with {@code
+ * Issue 11: the text tables of a small sweep ({@code text-reference/sweep.conf}: two orders, four
+ * parameter sets on {@link TextSimulateTest#documents()}) as written by the unchunked text job of main
+ * 9b67ed9 (JSON lines under {@code text-reference/} in the test resources, written once with {@code
  * -Dcollapsefarm.writeTextReference=<test resources folder>}). {@code contexts}, {@code cells} (but
  * the commit chunk, which that job did not have), {@code runs} (but the wall time) and {@code samples}
- * bit for bit; {@code generation_stats} and {@code probes} with their counts exactly and their sums
- * and means up to the order of the floating-point additions (Spark merges partial sums in no fixed
- * order). Columns are compared by name: the reference's columns, in name order.
+ * must be the same bit for bit; {@code generation_stats} and {@code probes} with their counts exactly
+ * and their sums and means up to the order of the floating-point additions (Spark merges partial sums
+ * in no fixed order). Columns are compared by name: the reference's columns, in name order.
  */
-class TextReferenceTablesTest {
+final class TextReferenceTables {
+  /** Five chunks of about 10 cells, 3 partitions. */
+  static final int CHUNK_CELLS = 10;
+  static final int PARTITIONS = 3;
+  /**
+   * The corpus, relative to the module folder (the tests' working directory, also of the farm JVMs
+   * they start): its path is part of its id, hence of every group id and seed, and must not depend on
+   * where the clone is.
+   */
+  private static final String CORPUS = "target/text-reference/corpus.txt";
   /** Relative difference of a sum of ≤ 6 terms added in another order: a few ε; an sd of equal values is √rounding. */
   private static final double SUM_TOLERANCE = 1e-12;
   private static final double SD_TOLERANCE = 1e-7;
@@ -47,68 +53,54 @@ class TextReferenceTablesTest {
   private static final List<String> KEYS = List.of("group_id", "generation", "probe");
   private static final List<String> IGNORED = List.of("elapsed_ns", "chunk");
 
-  private static final String CORPUS = "target/text-reference/corpus.txt";
+  private TextReferenceTables() {}
 
-  @TempDir static Path dir;
-  static SparkSession spark;
-  static String results;
-
-  @BeforeAll
-  static void simulate() throws Exception {
-    spark = TestSpark.session();
-    // A relative path (to the module folder, the tests' working directory): the corpus's path is part
-    // of its id, hence of every group id and seed, and must not depend on where the clone is.
+  /** The sweep's configuration file, its corpus written to {@link #CORPUS} first. */
+  static Path conf() throws IOException, URISyntaxException {
     Path corpus = Path.of(CORPUS);
     Files.createDirectories(corpus.getParent());
     Files.write(corpus, TextSimulateTest.documents());
-    Path conf = dir.resolve("text-reference.conf");
-    Files.writeString(conf, """
-        sweep {
-          name = text-reference
-          output = "%s"
-          seed = 11
-          replicates = 6
-          max-generations = 6
-          corpora = [ { name = toy, path = "%s", format = lines, language = english, validation-fraction = 0.2 } ]
-          text { order = [1, 2], probes = ["there was", "there were"], samples = 2 }
-          paradigms = [
-            { paradigm = fully-synthetic, n = 300 }
-            { paradigm = partially-synthetic, n = 200, real-n = 300 }
-            { paradigm = accumulate-subsample, n = 150, rate = 1 }
-            { paradigm = fully-synthetic, n = 250, temperature = 0.8, real-anchor = 40 }
-          ]
-        }
-        """.formatted(dir.resolve("results").toString().replace("\\", "/"), CORPUS));
-    FarmRunner.Result r = FarmRunner.run("simulate", conf.toString(), "--partitions", "3", "--chunk-cells", "10");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    results = dir.resolve("results/text-reference").toString();
+    return Path.of(TextReferenceTables.class.getResource("/text-reference/sweep.conf").toURI());
+  }
+
+  /** The override that puts the sweep's results under {@code output}. */
+  static String output(Path output) {
+    return "sweep.output=\"" + output.toString().replace("\\", "/") + "\"";
+  }
+
+  /** Writes the reference from the tables in {@code results} (the sweep's folder) when asked to by the system property. */
+  static void writeIfAsked(SparkSession spark, String results) throws IOException {
     String target = System.getProperty("collapsefarm.writeTextReference");
     if (target != null) {
       for (String table : concat(BIT_FOR_BIT, UP_TO_ORDER)) {
         Path file = Path.of(target, "text-reference", table + ".jsonl.gz");
         Files.createDirectories(file.getParent());
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-          out.write((String.join("\n", json(read(table))) + "\n").getBytes(StandardCharsets.UTF_8));
+          out.write((String.join("\n", json(read(spark, results, table))) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        Files.write(Path.of(target, "text-reference", table + ".columns.txt"), List.of(read(table).columns()));
+        Files.write(Path.of(target, "text-reference", table + ".columns.txt"), List.of(read(spark, results, table).columns()));
       }
     }
   }
 
-  @Test
-  void contextsCellsRunsAndSamplesAreTheReferenceBitForBit() {
+  /** Asserts that the tables in {@code results} (the sweep's folder) are the reference's. */
+  static void assertMatch(SparkSession spark, String results) {
+    assertBitForBit(spark, results);
+    assertUpToOrder(spark, results);
+  }
+
+  private static void assertBitForBit(SparkSession spark, String results) {
     for (String table : BIT_FOR_BIT) {
       List<String> expected = reference(table);
       assertThat(expected).as(table).hasSizeGreaterThan(1);
-      Dataset<Row> actual = read(table).select(columnsOf(table));
+      Dataset<Row> actual = read(spark, results, table).select(columnsOf(table));
       assertThat(json(actual)).as(table).containsExactlyElementsOf(expected);
     }
   }
 
-  @Test
-  void generationStatsAndProbesAreTheReferenceUpToTheOrderOfAdditions() {
+  private static void assertUpToOrder(SparkSession spark, String results) {
     for (String table : UP_TO_ORDER) {
-      Dataset<Row> actualTable = read(table).select(columnsOf(table));
+      Dataset<Row> actualTable = read(spark, results, table).select(columnsOf(table));
       List<Row> actual = actualTable.collectAsList();
       // The reference read with the table's own schema: "NaN" strings become doubles again.
       List<Row> expected = sorted(spark.read().schema(actualTable.schema())
@@ -131,7 +123,7 @@ class TextReferenceTablesTest {
     }
   }
 
-  private static Dataset<Row> read(String table) {
+  private static Dataset<Row> read(SparkSession spark, String results, String table) {
     Dataset<Row> rows = spark.read().parquet(results + "/" + table);
     for (String ignored : IGNORED) {
       rows = rows.drop(ignored);
@@ -170,7 +162,7 @@ class TextReferenceTablesTest {
   }
 
   private static List<String> resource(String name) {
-    try (InputStream in = TextReferenceTablesTest.class.getResourceAsStream("/text-reference/" + name)) {
+    try (InputStream in = TextReferenceTables.class.getResourceAsStream("/text-reference/" + name)) {
       assertThat(in).as("reference file " + name).isNotNull();
       InputStream text = name.endsWith(".gz") ? new GZIPInputStream(in) : in;
       try (BufferedReader r = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8))) {
