@@ -20,11 +20,14 @@ public final class Probe implements Serializable {
   private final int word;
   /** The states whose history ends with x, or null when x is longer than k − 1. */
   private final int[] states;
+  /** Whether |x| = k − 1: x is one history of the model, whose next-token distribution is a martingale. */
+  private final boolean fullHistory;
 
-  private Probe(String text, int word, int[] states) {
+  private Probe(String text, int word, int[] states, boolean fullHistory) {
     this.text = text;
     this.word = word;
     this.states = states;
+    this.fullHistory = fullHistory;
   }
 
   /** The probe {@code text} (tokenised as the corpus) on a graph; key {@code probes} in errors. */
@@ -42,7 +45,7 @@ public final class Probe implements Serializable {
     }
     int len = ids.length - 1;
     if (len > graph.order() - 1) {
-      return new Probe(text, ids[len], null);
+      return new Probe(text, ids[len], null, false);
     }
     IntArrayList states = new IntArrayList();
     for (int s = 0; s < graph.states(); s++) {
@@ -54,20 +57,28 @@ public final class Probe implements Serializable {
         states.add(s);
       }
     }
-    return new Probe(text, ids[len], states.toArray());
+    return new Probe(text, ids[len], states.toArray(), len == graph.order() - 1);
   }
 
   public String text() {
     return text;
   }
 
+  /** Whether x is a whole history of the model (|x| = k − 1), so that {@link #evaluate}'s counts are c(h) and c(h, w). */
+  boolean fullHistory() {
+    return fullHistory;
+  }
+
   /**
-   * Writes p(w | x) to out[0] (NaN if x is gone) and whether the probe is collapsed to out[1] (1 or 0).
+   * Writes p(w | x) to out[0] (NaN if x is gone), whether the probe is collapsed to out[1] (1 or 0),
+   * and the counts c(x) and c(x, w) to out[2] and out[3].
    */
   void evaluate(NgramGraph graph, int[] counts, double[] out) {
     if (states == null) {
       out[0] = Double.NaN;
       out[1] = 0;
+      out[2] = 0;
+      out[3] = 0;
       return;
     }
     long cx = 0;
@@ -93,5 +104,7 @@ public final class Probe implements Serializable {
     }
     out[0] = cx == 0 ? Double.NaN : (double) cxw / cx;
     out[1] = cx == 0 || single ? 1 : 0;
+    out[2] = cx;
+    out[3] = cxw;
   }
 }

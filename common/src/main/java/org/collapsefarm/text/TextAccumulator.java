@@ -11,10 +11,11 @@ import org.collapsefarm.measure.Metric;
  * org.collapsefarm.family.FamilyRecursion} with {@link TextFamily}'s values: the categorical {@link
  * Metric}s in a {@link GenerationAccumulator} (runs, collapse counts, Σ and Σ²), Σ and Σ² of every
  * {@link TextMetric}, and per probe Σ and Σ² of p^(m)(w | x) over the runs where x is alive, that
- * number of runs and the number of runs whose probe is collapsed. One run at a time.
+ * number of runs, the number of runs whose probe is collapsed, and Σ, Σ² and the number of runs of
+ * its martingale residual ({@link TextFamily}, where it applies). One run at a time.
  */
 public final class TextAccumulator implements GenerationSink, Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
   private final int maxGenerations;
   private final int probes;
   private final GenerationAccumulator categorical;
@@ -24,6 +25,9 @@ public final class TextAccumulator implements GenerationSink, Serializable {
   private final double[] probeSumSq;
   private final long[] probeAlive;
   private final long[] probeCollapsed;
+  private final double[] residualSum;
+  private final double[] residualSumSq;
+  private final long[] residualRuns;
 
   public TextAccumulator(int maxGenerations, int probes) {
     this.maxGenerations = maxGenerations;
@@ -36,12 +40,28 @@ public final class TextAccumulator implements GenerationSink, Serializable {
     probeSumSq = new double[len * probes];
     probeAlive = new long[len * probes];
     probeCollapsed = new long[len * probes];
+    residualSum = new double[len * probes];
+    residualSumSq = new double[len * probes];
+    residualRuns = new long[len * probes];
   }
 
   @Override
   public void generation(int m, double[] values, boolean collapsed) {
     categorical.generation(m, Arrays.copyOf(values, Metric.COUNT), collapsed);
     addText(m, values);
+    for (int p = 0; p < probes; p++) {
+      double r = values[TextFamily.residualIndex(probes, p)];
+      if (!Double.isNaN(r)) {
+        addResidual(m, p, r);
+      }
+    }
+  }
+
+  private void addResidual(int m, int p, double r) {
+    int i = m * probes + p;
+    residualSum[i] += r;
+    residualSumSq[i] += r * r;
+    residualRuns[i]++;
   }
 
   @Override
@@ -49,6 +69,13 @@ public final class TextAccumulator implements GenerationSink, Serializable {
     categorical.absorbed(from, to, Arrays.copyOf(values, Metric.COUNT));
     for (int m = from; m <= to; m++) {
       addText(m, values);
+      // An absorbed model generates its one document again: every reachable history has a single
+      // continuation, so c_m(h, w) = c_m(h)·p^(m−1)(w | h) exactly — residual 0 where it applies.
+      for (int p = 0; p < probes; p++) {
+        if (!Double.isNaN(values[TextFamily.residualIndex(probes, p)])) {
+          addResidual(m, p, 0.0);
+        }
+      }
     }
   }
 
@@ -80,9 +107,12 @@ public final class TextAccumulator implements GenerationSink, Serializable {
     add(textSumSq, other.textSumSq);
     add(probeSum, other.probeSum);
     add(probeSumSq, other.probeSumSq);
+    add(residualSum, other.residualSum);
+    add(residualSumSq, other.residualSumSq);
     for (int i = 0; i < probeAlive.length; i++) {
       probeAlive[i] += other.probeAlive[i];
       probeCollapsed[i] += other.probeCollapsed[i];
+      residualRuns[i] += other.residualRuns[i];
     }
     return this;
   }
@@ -126,6 +156,20 @@ public final class TextAccumulator implements GenerationSink, Serializable {
   /** Runs whose probe history is alive at m. */
   public long probeAlive(int probe, int m) {
     return probeAlive[m * probes + probe];
+  }
+
+  /** Σ over runs of the probe's martingale residual at m ({@link TextFamily}; runs where it applies). */
+  public double residualSum(int probe, int m) {
+    return residualSum[m * probes + probe];
+  }
+
+  public double residualSumOfSquares(int probe, int m) {
+    return residualSumSq[m * probes + probe];
+  }
+
+  /** Runs whose probe has a martingale residual at m. */
+  public long residualRuns(int probe, int m) {
+    return residualRuns[m * probes + probe];
   }
 
   public long probeCollapsed(int probe, int m) {

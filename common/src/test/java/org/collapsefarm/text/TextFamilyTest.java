@@ -35,6 +35,7 @@ class TextFamilyTest {
     final List<double[]> values = new ArrayList<>();
     final List<double[]> text = new ArrayList<>();
     final List<double[]> probeValues = new ArrayList<>();
+    final List<double[]> residuals = new ArrayList<>();
     final List<Boolean> collapsed = new ArrayList<>();
     final List<String> samples = new ArrayList<>();
     int absorbedFrom = -1;
@@ -55,6 +56,11 @@ class TextFamilyTest {
         p[i] = v[TextFamily.PROBE_OFFSET + 2 * i];
       }
       probeValues.add(p);
+      double[] r = new double[probes];
+      for (int i = 0; i < probes; i++) {
+        r[i] = v[TextFamily.residualIndex(probes, i)];
+      }
+      residuals.add(r);
       collapsed.add(c);
       lastAbsorbingToken = v[TextFamily.PROBE_OFFSET + 2 * probes];
     }
@@ -203,6 +209,49 @@ class TextFamilyTest {
     Recorder longer = new Recorder(1);
     run(new TextSetup(corpus, 2, List.of("a b c")), ParadigmSpec.fullySynthetic(20), 600, 1, 1, 0, longer);
     assertThat(longer.probeValues.get(0)[0]).isNaN();
+  }
+
+  /**
+   * MATH.md §8 for k ≥ 2: under fully synthetic training the residual c_m(h, w) − c_m(h)·p^(m−1)(w | h)
+   * of a whole history h has mean 0 at every m ≥ 1. Order 2, h = "a" with p^(0)(b | a) = 3/4, n = 20,
+   * 3,000 runs of 4 generations (absorbed runs count 0, as the accumulator does): |mean| < 3.5 SE at
+   * each generation (z = 3.5: a 0.2 % family level over 4). The residual varies (SE > 0: it is not taken
+   * against p^(m) itself), is NaN at m = 0, and does not apply when a knob changes the sampling
+   * distribution (temperature) or the history is shorter than k − 1 (unigram probe "b").
+   */
+  @Test
+  void martingaleResidualHasMeanZeroUnderFullySynthetic() {
+    Vocabulary v = Vocabulary.of(Map.of("a", 4L, "b", 3L, "c", 1L), 10);
+    int a = v.id("a");
+    int b = v.id("b");
+    int c = v.id("c");
+    TokenCorpus train = TokenCorpus.of(new int[] {a, b}, new int[] {a, b}, new int[] {a, b}, new int[] {a, c});
+    TextCorpus corpus = TextCorpus.of(v, train, TokenCorpus.of(new int[] {a, b}), Tokenizer.WORDS);
+    TextSetup setup = new TextSetup(corpus, 2, List.of("a b", "b"), false);
+    int runs = 3000;
+    int gens = 4;
+    double[] sum = new double[gens + 1];
+    double[] sumSq = new double[gens + 1];
+    for (int r = 0; r < runs; r++) {
+      Recorder rec = new Recorder(2);
+      run(setup, ParadigmSpec.fullySynthetic(20), 600, gens, 1000 + r, 0, rec);
+      assertThat(rec.residuals.get(0)[0]).isNaN();
+      for (int m = 1; m <= gens; m++) {
+        double x = m < rec.residuals.size() ? rec.residuals.get(m)[0] : 0.0; // absorbed: exactly 0
+        assertThat(m < rec.residuals.size() ? rec.residuals.get(m)[1] : Double.NaN).isNaN();
+        sum[m] += x;
+        sumSq[m] += x * x;
+      }
+    }
+    for (int m = 1; m <= gens; m++) {
+      double mean = sum[m] / runs;
+      double se = Math.sqrt((sumSq[m] - sum[m] * mean) / (runs - 1) / runs);
+      assertThat(se).as("SE at m = %d", m).isPositive();
+      assertThat(Math.abs(mean)).as("|mean| at m = %d (SE %.4g)", m, se).isLessThan(3.5 * se);
+    }
+    Recorder hot = new Recorder(2);
+    run(setup, ParadigmSpec.fullySynthetic(20).withKnobs(0.7, 1.0, 0.0, 0.0, 0), 600, 2, 1, 0, hot);
+    assertThat(hot.residuals.get(1)[0]).isNaN();
   }
 
   @Test

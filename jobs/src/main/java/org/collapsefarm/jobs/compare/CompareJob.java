@@ -123,7 +123,9 @@ public final class CompareJob {
         .map(e -> output(e._1(), e._2(), maxGenerations, grid))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      JavaRDD<Row> comparison = outputs.flatMap(o -> o.comparison().stream().map(CompareTables::row).iterator());
+      // The text martingale checks (MATH.md §8) read the probes table on the driver: a row per (group, probe).
+      JavaRDD<Row> comparison = outputs.flatMap(o -> o.comparison().stream().map(CompareTables::row).iterator())
+          .union(jsc.parallelize(TextMartingaleChecks.rows(spark, sweep, tables).stream().map(CompareTables::row).toList(), 1));
       tables.write(spark.createDataFrame(comparison, CompareTables.COMPARISON_SCHEMA).coalesce(1)
           .sortWithinPartitions("group_id", "check_name"), CompareTables.COMPARISON);
       JavaRDD<Row> times = outputs.flatMap(o -> o.collapseTimes().iterator());

@@ -416,17 +416,23 @@ public final class SimulateJob {
   /**
    * {@code probes} from partial sums: per (group, generation, probe) the runs, the runs where the
    * probe's history x is alive, the mean and sample sd of p^(m)(w | x) over those (null without any,
-   * the sd below 2) and the fraction of runs whose probe is collapsed (MATH.md §8).
+   * the sd below 2), the fraction of runs whose probe is collapsed, and the same moments of the
+   * probe's martingale residual over the runs where it applies (MATH.md §8).
    */
   static Dataset<Row> probes(Dataset<Row> partials) {
     Dataset<Row> totals = partials.groupBy("group_id", "generation", "probe", "word").agg(sum("runs").as("runs"),
-        sum("runs_alive").as("runs_alive"), sum("sum").as("sum"), sum("sum_sq").as("sum_sq"), sum("collapsed").as("collapsed"));
-    Column alive = col("runs_alive").cast("double");
-    Column variance = greatest(lit(0.0), col("sum_sq").minus(col("sum").multiply(col("sum")).divide(alive)).divide(alive.minus(1)));
+        sum("runs_alive").as("runs_alive"), sum("sum").as("sum"), sum("sum_sq").as("sum_sq"), sum("collapsed").as("collapsed"),
+        sum("residual_runs").as("residual_runs"), sum("residual_sum").as("residual_sum"),
+        sum("residual_sum_sq").as("residual_sum_sq"));
     return totals.select(col("group_id"), col("generation"), col("probe"), col("word"), col("runs"), col("runs_alive"),
-            when(col("runs_alive").gt(0), col("sum").divide(alive)).as("mean"),
-            when(col("runs_alive").gt(1), sqrt(variance)).as("sd"),
-            col("collapsed").divide(col("runs")).as("collapsed_fraction"))
+            mean("runs_alive", "sum").as("mean"),
+            sd("runs_alive", "sum", "sum_sq").as("sd"),
+            col("collapsed").divide(col("runs")).as("collapsed_fraction"),
+            col("residual_runs"),
+            mean("residual_runs", "residual_sum").as("residual_mean"),
+            sd("residual_runs", "residual_sum", "residual_sum_sq").as("residual_sd"),
+            col("residual_sum"),
+            col("residual_sum_sq"))
         .coalesce(1)
         .sortWithinPartitions("group_id", "probe", "generation");
   }
@@ -477,6 +483,18 @@ public final class SimulateJob {
     }
     // groupBy already placed each group in one partition: sorting within partitions needs no shuffle.
     return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");
+  }
+
+  /** Σ/count, null without any. */
+  private static Column mean(String count, String sum) {
+    return when(col(count).gt(0), col(sum).divide(col(count).cast("double")));
+  }
+
+  /** The sample sd from Σ and Σ², null below 2. */
+  private static Column sd(String count, String sum, String sumSq) {
+    Column n = col(count).cast("double");
+    Column variance = greatest(lit(0.0), col(sumSq).minus(col(sum).multiply(col(sum)).divide(n)).divide(n.minus(1)));
+    return when(col(count).gt(1), sqrt(variance));
   }
 
   /** The contexts table: the categorical contexts, the models, then {@code textRows} (one per corpus and order). */

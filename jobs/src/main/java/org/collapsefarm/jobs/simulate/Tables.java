@@ -113,7 +113,14 @@ public final class Tables {
           .add("runs_alive", LongType, false)
           .add("mean", DoubleType, true)
           .add("sd", DoubleType, true)
-          .add("collapsed_fraction", DoubleType, false);
+          .add("collapsed_fraction", DoubleType, false)
+          // The martingale residual c_m(h, w) − c_m(h)·p^(m−1)(w | h) (MATH.md §8), over the runs where it
+          // applies (fully synthetic without knobs, |x| = k − 1, m ≥ 1): 0 runs and null elsewhere.
+          .add("residual_runs", LongType, false)
+          .add("residual_mean", DoubleType, true)
+          .add("residual_sd", DoubleType, true)
+          .add("residual_sum", DoubleType, false)
+          .add("residual_sum_sq", DoubleType, false);
 
   public static final StructType PROBE_PARTIALS_SCHEMA =
       new StructType()
@@ -125,7 +132,10 @@ public final class Tables {
           .add("runs_alive", LongType, false)
           .add("sum", DoubleType, false)
           .add("sum_sq", DoubleType, false)
-          .add("collapsed", LongType, false);
+          .add("collapsed", LongType, false)
+          .add("residual_runs", LongType, false)
+          .add("residual_sum", DoubleType, false)
+          .add("residual_sum_sq", DoubleType, false);
 
   public static final StructType SAMPLES_SCHEMA =
       new StructType()

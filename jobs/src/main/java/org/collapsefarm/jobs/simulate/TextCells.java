@@ -147,7 +147,8 @@ final class TextCells {
       String[] words = probe.trim().split("\\s+");
       for (int m = 0; m < grid.size(); m++) {
         rows.add(RowFactory.create(groupId, grid.generation(m), probe, words[words.length - 1], acc.categorical().runs(m),
-            acc.probeAlive(p, m), acc.probeSum(p, m), acc.probeSumOfSquares(p, m), acc.probeCollapsed(p, m)));
+            acc.probeAlive(p, m), acc.probeSum(p, m), acc.probeSumOfSquares(p, m), acc.probeCollapsed(p, m),
+            acc.residualRuns(p, m), acc.residualSum(p, m), acc.residualSumOfSquares(p, m)));
       }
     }
     return rows;

@@ -159,6 +159,25 @@ public class TextSimulateTest {
         .where("group_id = '" + unigramGroup + "' and check_name = 'S_m'").collectAsList();
     assertThat(sm).isNotEmpty();
     assertThat(sm).allSatisfy(row -> assertThat(row.<String>getAs("verdict")).isIn("consistent", "not-applicable"));
+    // MATH.md §8 for k >= 2: "there was" is a whole history at order 2; under fully synthetic training its
+    // martingale residual c_m(h,w) - c_m(h) p^(m-1)(w|h) has mean 0 at every m (one comparison row per
+    // group and probe); it varies between runs (a residual taken against p^(m) would be 0 in every run).
+    String order2Fully = spark.read().parquet(a + "/cells")
+        .where("order = 2 and paradigm = 'fully-synthetic'").first().getAs("group_id");
+    List<Row> residuals = spark.read().parquet(a + "/probes").where("probe = 'there was' and residual_runs > 0")
+        .collectAsList();
+    assertThat(residuals).hasSize(8).allSatisfy(row -> {
+      assertThat(row.<String>getAs("group_id")).isEqualTo(order2Fully);
+      assertThat(row.<Long>getAs("residual_runs")).isEqualTo(6L);
+    });
+    assertThat(residuals).anySatisfy(row -> assertThat(row.<Double>getAs("residual_sd")).isPositive());
+    List<Row> martingale = spark.read().parquet(a + "/comparison").where("check_name like 'martingale%'").collectAsList();
+    assertThat(martingale).hasSize(2).allSatisfy(row -> {
+      assertThat(row.<String>getAs("group_id")).isEqualTo(order2Fully);
+      assertThat(row.<String>getAs("check_name")).isIn("martingale there was", "martingale there were");
+      assertThat(row.<String>getAs("verdict")).isEqualTo("consistent");
+      assertThat(row.<Integer>getAs("comparisons")).isEqualTo(8);
+    });
     // The report: [W] Fig. 3's perplexity per corpus and order, probes at order 2, samples in report.md.
     Path figures = dir.resolve("results/single/figures");
     assertThat(figures.resolve("text-perplexity-toy-order-1.png")).isRegularFile();
