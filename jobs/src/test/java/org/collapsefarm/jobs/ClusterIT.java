@@ -17,6 +17,7 @@ import org.collapsefarm.jobs.config.SweepLoader;
 import org.collapsefarm.jobs.io.ChunkStore;
 import org.collapsefarm.jobs.simulate.SimulateJob;
 import org.collapsefarm.jobs.simulate.Tables;
+import org.collapsefarm.jobs.simulate.TextReferenceTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * purpose ({@code spark.collapsefarm.inject.slow-tasks}), so that speculative copies do run (the event
  * log's task ends say so; local mode never speculates), a share failing once on purpose ({@code
  * spark.collapsefarm.inject.task-failures}), and one Worker killed with its executor after the first
- * chunk is committed, so that the sweep ends on the other. Runs in {@code mvn verify} after packaging
- * (needs the shaded jar and spark-home).
+ * chunk is committed, so that the sweep ends on the other. A text sweep (issue 11) submitted to the
+ * same cluster writes the text reference's tables ({@link TextReferenceTables}). Runs in {@code mvn
+ * verify} after packaging (needs the shaded jar and spark-home).
  */
 class ClusterIT {
   private static final long SUBMIT_TIMEOUT_S = 300;
@@ -126,6 +128,34 @@ class ClusterIT {
     List<Row> clusterRuns = RunsTables.comparable(spark, clusterOut.resolve("cluster").resolve(Tables.RUNS).toString());
     assertThat(localRuns).hasSize((int) local.cellCount());
     assertThat(clusterRuns).isEqualTo(localRuns);
+  }
+
+  @Test
+  void textSweepOnTheClusterWritesTheReferenceTables() throws Exception {
+    Path out = dir.resolve("text-results");
+    Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("submit").resolve("spark-submit.sh");
+    // The corpus path is relative to the module folder (TextReferenceTables), the submitting JVM's working
+    // directory: the driver resolves it, the executors read the splits and the encoded corpus by full paths.
+    List<String> command = new ArrayList<>(List.of("bash", script.toString(), TextReferenceTables.conf().toString(),
+        "--master", cluster.masterUrl(), "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=512m",
+        "--", "--partitions", "" + TextReferenceTables.PARTITIONS, "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS,
+        "--set", TextReferenceTables.output(out)));
+    File log = dir.resolve("text-submit.log").toFile();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+    pb.environment().putAll(cluster.env());
+    pb.environment().remove("SPARK_HOME"); // the wrapper then uses SparkSubmit from the Maven jars
+    pb.environment().put("FARM_COMMAND", "simulate");
+    Process submit = pb.start();
+    try {
+      assertThat(submit.waitFor(SUBMIT_TIMEOUT_S, TimeUnit.SECONDS)).as("spark-submit finished").isTrue();
+      assertThat(submit.exitValue()).as("spark-submit exit code; log:%n%s", Files.readString(log.toPath())).isZero();
+    } finally {
+      JvmProcesses.kill(submit);
+      submit.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+    assertThat(cluster.state()).contains("collapse-farm text-reference");
+    TextReferenceTables.assertMatch(TestSpark.session(), out.resolve("text-reference").toString());
   }
 
   /** Committed chunks: manifest files in {@code folder} (0 before it exists). */

@@ -35,10 +35,10 @@ import org.collapsefarm.jobs.text.TextSimulateTest;
  * and their sums and means up to the order of the floating-point additions (Spark merges partial sums
  * in no fixed order). Columns are compared by name: the reference's columns, in name order.
  */
-final class TextReferenceTables {
+public final class TextReferenceTables {
   /** Five chunks of about 10 cells, 3 partitions. */
-  static final int CHUNK_CELLS = 10;
-  static final int PARTITIONS = 3;
+  public static final int CHUNK_CELLS = 10;
+  public static final int PARTITIONS = 3;
   /**
    * The corpus, relative to the module folder (the tests' working directory, also of the farm JVMs
    * they start): its path is part of its id, hence of every group id and seed, and must not depend on
@@ -56,7 +56,7 @@ final class TextReferenceTables {
   private TextReferenceTables() {}
 
   /** The sweep's configuration file, its corpus written to {@link #CORPUS} first. */
-  static Path conf() throws IOException, URISyntaxException {
+  public static Path conf() throws IOException, URISyntaxException {
     Path corpus = Path.of(CORPUS);
     Files.createDirectories(corpus.getParent());
     Files.write(corpus, TextSimulateTest.documents());
@@ -64,7 +64,7 @@ final class TextReferenceTables {
   }
 
   /** The override that puts the sweep's results under {@code output}. */
-  static String output(Path output) {
+  public static String output(Path output) {
     return "sweep.output=\"" + output.toString().replace("\\", "/") + "\"";
   }
 
@@ -84,7 +84,7 @@ final class TextReferenceTables {
   }
 
   /** Asserts that the tables in {@code results} (the sweep's folder) are the reference's. */
-  static void assertMatch(SparkSession spark, String results) {
+  public static void assertMatch(SparkSession spark, String results) {
     assertBitForBit(spark, results);
     assertUpToOrder(spark, results);
   }
