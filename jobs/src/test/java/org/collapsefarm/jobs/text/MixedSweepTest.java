@@ -49,7 +49,7 @@ class MixedSweepTest {
           paradigms = [ { paradigm = fully-synthetic, n = 200 } ]
         }
         """.formatted(dir.resolve("out").toString().replace("\\", "/"), REPLICATES, corpus.toString().replace("\\", "/")));
-    run = FarmRunner.run("--verbose", "run", conf.toString(), "--partitions", "2", "--chunk-cells", "5");
+    run = FarmRunner.run("run", conf.toString(), "--partitions", "2", "--chunk-cells", "5");
     results = dir.resolve("out/mixed").toString();
   }
 
