@@ -52,10 +52,18 @@ public final class KilledFarm {
    */
   public static void killAfterFirstCommit(Path conf, int chunkCells, LongSupplier committedChunks, File log)
       throws Exception {
-    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
-        "org.collapsefarm.jobs.Farm",
+    killAfterFirstCommit(
         List.of("simulate", conf.toString(), "--master", "local[2]", "--chunk-cells", "" + chunkCells, "--partitions", "2"),
-        Map.of(), log);
+        committedChunks, log);
+  }
+
+  /**
+   * Runs the farm with {@code args} in its own JVM, output to {@code log}, and kills it as soon as
+   * {@code committedChunks} counts one; asserts that it was still running then.
+   */
+  public static void killAfterFirstCommit(List<String> args, LongSupplier committedChunks, File log) throws Exception {
+    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
+        "org.collapsefarm.jobs.Farm", args, Map.of(), log);
     try {
       long deadline = System.currentTimeMillis() + FIRST_COMMIT_DEADLINE_MS;
       while (committedChunks.getAsLong() < 1 && farm.isAlive() && System.currentTimeMillis() < deadline) {

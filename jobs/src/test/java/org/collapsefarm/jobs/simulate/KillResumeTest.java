@@ -82,23 +82,10 @@ class KillResumeTest {
     Path output = dir.resolve("text");
     Path root = output.resolve("text-reference");
     Path chunks = root.resolve(ChunkStore.CHUNKS_DIR);
-    File log = dir.resolve("text.log").toFile();
-    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
-        "org.collapsefarm.jobs.Farm",
-        List.of("simulate", conf.toString(), "--master", "local[2]", "--set", TextReferenceTables.output(output),
-            "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS, "--partitions", "" + TextReferenceTables.PARTITIONS),
-        Map.of(), log);
-    try {
-      long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-      while (committedChunks(chunks) < 1 && farm.isAlive() && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(committedChunks(chunks)).as("a chunk committed before the deadline; log: %s", Files.readString(log.toPath())).isPositive();
-      assertThat(farm.isAlive()).as("farm still running after its first commit; log: %s", Files.readString(log.toPath())).isTrue();
-    } finally {
-      JvmProcesses.kill(farm);
-    }
-    assertThat(farm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    KilledFarm.killAfterFirstCommit(List.of("simulate", conf.toString(), "--master", "local[2]",
+        "--set", TextReferenceTables.output(output),
+        "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS, "--partitions", "" + TextReferenceTables.PARTITIONS),
+        () -> committedChunks(chunks), dir.resolve("text.log").toFile());
     assertThat(root.resolve("_sweep").resolve("finalized")).doesNotExist();
     int committedBefore = committedChunks(chunks);
     assertThat(committedBefore).isBetween(1, 4);

@@ -32,22 +32,9 @@ class TaskFailuresTest {
   void halfTheTasksFailingOnceChangeNoRow() throws Exception {
     Path events = Files.createDirectories(dir.resolve("events"));
     Path conf = Path.of(ReferenceTablesTest.class.getResource("/reference/sweep.conf").toURI());
-    File log = dir.resolve("farm.log").toFile();
-    Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
-        "org.collapsefarm.jobs.Farm",
-        List.of("simulate", conf.toString(), "--master", "local[2,4]",
-            "--chunk-cells", "" + ReferenceTables.CHUNK_CELLS, "--partitions", "" + ReferenceTables.PARTITIONS,
-            "--set", "sweep.output=\"" + dir.resolve("out").toString().replace("\\", "/") + "\"",
-            "--set", "spark.collapsefarm.inject.task-failures=0.5",
-            "--set", "spark.eventLog.enabled=true", "--set", "spark.eventLog.compress=false",
-            "--set", "spark.eventLog.dir=\"" + events.toUri() + "\""),
-        Map.of(), log);
-    try {
-      assertThat(farm.waitFor(TIMEOUT_S, TimeUnit.SECONDS)).as("farm finished").isTrue();
-      assertThat(farm.exitValue()).as("exit code; log:%n%s", Files.readString(log.toPath())).isZero();
-    } finally {
-      JvmProcesses.kill(farm);
-    }
+    simulateWithFailures(conf, events, dir.resolve("farm.log"),
+        "--chunk-cells", "" + ReferenceTables.CHUNK_CELLS, "--partitions", "" + ReferenceTables.PARTITIONS,
+        "--set", "sweep.output=\"" + dir.resolve("out").toString().replace("\\", "/") + "\"");
     // 6 chunks × 3 tasks: about 9 first attempts chosen to fail (at least one, or the test tests nothing).
     long injected = failedAttempts(events);
     assertThat(injected).isBetween(1L, 18L);
@@ -61,25 +48,33 @@ class TaskFailuresTest {
   @Test
   void halfTheTextTasksFailingOnceChangeNoRow() throws Exception {
     Path events = Files.createDirectories(dir.resolve("text-events"));
-    File log = dir.resolve("text.log").toFile();
+    simulateWithFailures(TextReferenceTables.conf(), events, dir.resolve("text.log"),
+        "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS, "--partitions", "" + TextReferenceTables.PARTITIONS,
+        "--set", TextReferenceTables.output(dir.resolve("text")));
+    // 5 chunks × 3 tasks: about 7 first attempts chosen to fail (at least one, or the test tests nothing).
+    assertThat(failedAttempts(events)).isBetween(1L, 15L);
+    TextReferenceTables.assertMatch(TestSpark.session(), dir.resolve("text").resolve("text-reference").toString());
+  }
+
+  /**
+   * Simulates {@code conf} in its own JVM under {@code local[2,4]} with half the tasks failing once,
+   * Spark's event log in {@code events}; {@code more} are further arguments. Asserts it exits 0.
+   */
+  private static void simulateWithFailures(Path conf, Path events, Path logFile, String... more) throws Exception {
+    File log = logFile.toFile();
+    List<String> args = new java.util.ArrayList<>(List.of("simulate", conf.toString(), "--master", "local[2,4]",
+        "--set", "spark.collapsefarm.inject.task-failures=0.5",
+        "--set", "spark.eventLog.enabled=true", "--set", "spark.eventLog.compress=false",
+        "--set", "spark.eventLog.dir=\"" + events.toUri() + "\""));
+    args.addAll(List.of(more));
     Process farm = JvmProcesses.start(List.of("-Xmx1g", "-cp", JvmProcesses.testClasspath()),
-        "org.collapsefarm.jobs.Farm",
-        List.of("simulate", TextReferenceTables.conf().toString(), "--master", "local[2,4]",
-            "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS, "--partitions", "" + TextReferenceTables.PARTITIONS,
-            "--set", TextReferenceTables.output(dir.resolve("text")),
-            "--set", "spark.collapsefarm.inject.task-failures=0.5",
-            "--set", "spark.eventLog.enabled=true", "--set", "spark.eventLog.compress=false",
-            "--set", "spark.eventLog.dir=\"" + events.toUri() + "\""),
-        Map.of(), log);
+        "org.collapsefarm.jobs.Farm", args, Map.of(), log);
     try {
       assertThat(farm.waitFor(TIMEOUT_S, TimeUnit.SECONDS)).as("farm finished").isTrue();
       assertThat(farm.exitValue()).as("exit code; log:%n%s", Files.readString(log.toPath())).isZero();
     } finally {
       JvmProcesses.kill(farm);
     }
-    // 5 chunks × 3 tasks: about 7 first attempts chosen to fail (at least one, or the test tests nothing).
-    assertThat(failedAttempts(events)).isBetween(1L, 15L);
-    TextReferenceTables.assertMatch(TestSpark.session(), dir.resolve("text").resolve("text-reference").toString());
   }
 
   /** Task-end events of the event logs (Spark 4 rolls them into a folder per application) that are injected failures. */
