@@ -154,7 +154,8 @@ class ClusterIT {
       JvmProcesses.kill(submit);
       submit.descendants().forEach(ProcessHandle::destroyForcibly);
     }
-    assertThat(cluster.state()).contains("collapse-farm text-reference");
+    // submit/spark-submit.sh names the application after the configuration file (text-reference/sweep.conf).
+    assertThat(cluster.state()).contains("collapse-farm sweep");
     TextReferenceTables.assertMatch(TestSpark.session(), out.resolve("text-reference").toString());
   }
 
