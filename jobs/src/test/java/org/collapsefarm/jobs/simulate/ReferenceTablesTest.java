@@ -47,7 +47,7 @@ class ReferenceTablesTest {
    * compaction): the same runs and trajectories, bit for bit, and generation_stats.
    */
   @Test
-  void oneChunkWrittenStraightIsTheReferenceToo() {
+  void oneChunkWrittenStraightIsTheReferenceToo() throws Exception {
     SimulateJob.Outcome whole = SimulateJob.run(spark, ReferenceTables.sweep(dir.resolve("whole").toString()),
         new SimulateJob.Options(ReferenceTables.PARTITIONS, Integer.MAX_VALUE, QUIET));
     assertThat(whole.chunks()).isEqualTo(1);

@@ -23,6 +23,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.collapsefarm.jobs.io.ResultsFolder;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.text.TextSimulateTest;
 
 /**
@@ -123,8 +125,16 @@ public final class TextReferenceTables {
     }
   }
 
+  /** Table {@code table} of the sweep's folder {@code results}, read through its manifest like every reader of the farm. */
   private static Dataset<Row> read(SparkSession spark, String results, String table) {
-    Dataset<Row> rows = spark.read().parquet(results + "/" + table);
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(results);
+    Dataset<Row> rows;
+    try {
+      rows = new TableStore(new ResultsFolder(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), root))
+          .read(spark, table);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     for (String ignored : IGNORED) {
       rows = rows.drop(ignored);
     }
