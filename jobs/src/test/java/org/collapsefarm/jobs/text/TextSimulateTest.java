@@ -81,19 +81,24 @@ public class TextSimulateTest {
   @Test
   void runWritesTheTextTablesAndTheyAgreeAcrossPartitionsAndInputFiles() throws Exception {
     List<String> docs = documents();
-    corpusFile("corpus/a.txt", docs);
-    String glob = dir.resolve("corpus").resolve("*.txt").toString();
+    // A corpus's path is part of its id, hence of every group id and seed: a fixed path relative to the
+    // module folder (not the random @TempDir) keeps the statistical checks below on fixed seeds.
+    Path corpus = Path.of("target", "text-simulate-test", "corpus");
+    org.apache.commons.io.FileUtils.deleteDirectory(corpus.toFile());
+    Files.createDirectories(corpus);
+    Files.write(corpus.resolve("a.txt"), docs);
+    String glob = corpus.resolve("*.txt").toString();
     FarmRunner.Result r = farm("run", conf("single", glob, "").toString(), "--partitions", "1");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("simulate: 36 cells in ");
     // The same documents, in reverse order, in three files read by more tasks: the same bits
     // (the corpus's documents are ordered by a hash of their text, not by where they were read).
-    Files.delete(dir.resolve("corpus/a.txt"));
+    Files.delete(corpus.resolve("a.txt"));
     List<String> reversed = new ArrayList<>(docs);
     java.util.Collections.reverse(reversed);
-    corpusFile("corpus/x.txt", reversed.subList(0, 100));
-    corpusFile("corpus/y.txt", reversed.subList(100, 220));
-    corpusFile("corpus/z.txt", reversed.subList(220, 300));
+    Files.write(corpus.resolve("x.txt"), reversed.subList(0, 100));
+    Files.write(corpus.resolve("y.txt"), reversed.subList(100, 220));
+    Files.write(corpus.resolve("z.txt"), reversed.subList(220, 300));
     FarmRunner.Result r3 = farm("simulate", conf("single", glob, "").toString(), "--partitions", "5",
         "--set", "sweep.output=\"" + dir.resolve("results2").toString().replace("\\", "/") + "\"");
     assertThat(r3.exitCode()).as(r3.err()).isZero();
