@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>A write appends the new files beside the committed ones (Spark names each write's files with a
  * fresh UUID), writes the manifest, then deletes the files of the previous version: at every moment
  * some manifest names complete files, so a re-run of {@code theory} or {@code compare} that dies
- * leaves the previous table readable.
+ * leaves the previous table readable. The encoded corpora of a text sweep ({@code
+ * _corpora/<corpus id>}, not Parquet) are committed and read the same way.
  */
 public final class TableStore {
   public static final String TABLES_DIR = "_tables";
@@ -62,7 +63,8 @@ public final class TableStore {
 
   /**
    * The committed tables, sorted by name. (The listing is of the manifests folder, whose files each
-   * appear whole; table folders are never listed to find what to read.)
+   * appear whole; table folders are never listed to find what to read. The encoded corpora's
+   * manifests, in its sub-folder {@code _corpora/}, are not tables.)
    */
   public List<String> names() {
     List<String> names = new ArrayList<>();
@@ -99,12 +101,21 @@ public final class TableStore {
    * @throws MissingInputException as {@link #read(SparkSession, String)}
    */
   public Dataset<Row> read(SparkSession spark, String name, StructType schema) {
+    String[] files = files(name).stream().map(Path::toString).toArray(String[]::new);
+    return schema == null ? spark.read().parquet(files) : spark.read().schema(schema).parquet(files);
+  }
+
+  /**
+   * The files of table {@code name}, exactly those its manifest names.
+   *
+   * @throws MissingInputException as {@link #read(SparkSession, String)}
+   */
+  public List<Path> files(String name) {
     TableManifest manifest = manifest(name).orElseThrow(() -> new MissingInputException(
         "no committed table '" + name + "' in " + folder.root() + " (no " + TABLES_DIR + "/" + name + MANIFEST_SUFFIX
             + "): run the stage that writes it"));
     Path dir = new Path(folder.table(name));
-    String[] files = manifest.files().stream().map(f -> new Path(dir, f.path()).toString()).toArray(String[]::new);
-    return schema == null ? spark.read().parquet(files) : spark.read().schema(schema).parquet(files);
+    return manifest.files().stream().map(f -> new Path(dir, f.path())).toList();
   }
 
   /**
@@ -113,6 +124,21 @@ public final class TableStore {
    * writes the manifest naming them, then deletes the previous version's files.
    */
   public TableManifest write(Dataset<Row> table, String name) {
+    return write(name, dir -> table.write().mode(SaveMode.Append).parquet(dir.toString()));
+  }
+
+  /** What adds a table's new files to its folder, under names no committed file has. */
+  @FunctionalInterface
+  public interface FileWriter {
+    void write(Path dir) throws IOException;
+  }
+
+  /**
+   * Commits table {@code name} whose files {@code writer} adds to the table's folder — Parquet by
+   * Spark, or any other format (the encoded corpora): the same steps as {@link #write(Dataset,
+   * String)}, which names every file its manifest does.
+   */
+  public TableManifest write(String name, FileWriter writer) {
     Path dir = new Path(folder.table(name));
     Set<String> previous = new HashSet<>();
     manifest(name).ifPresent(m -> m.files().forEach(f -> previous.add(f.path())));
@@ -124,10 +150,10 @@ public final class TableStore {
           }
         }
       }
-      table.write().mode(SaveMode.Append).parquet(dir.toString());
+      writer.write(dir);
       List<DataFile> files = folder.dataFiles(dir, name).stream().filter(f -> !previous.contains(f.path())).toList();
       if (files.isEmpty()) {
-        throw new IOException("Spark wrote no data file for table " + name + " in " + dir);
+        throw new IOException("no data file was written for table " + name + " in " + dir);
       }
       TableManifest manifest = new TableManifest(name, files);
       folder.writeAtomically(manifestPath(name), manifest.text());

@@ -153,7 +153,7 @@ public final class SimulateJob {
     // Both tables are a function of the definition (guarded by its hash): an earlier start's
     // committed copy is kept.
     if (!contextsWritten) {
-      writeContexts(spark, sweep, tables, corpora == null ? List.of() : corpora.write(spark, folder.root()));
+      writeContexts(spark, sweep, tables, corpora == null ? List.of() : corpora.write(spark, tables));
     }
     if (!tables.exists(Tables.CELLS)) {
       writeCells(spark, plan, tables);
@@ -172,7 +172,7 @@ public final class SimulateJob {
     Broadcast<Map<String, Context>> contexts = jsc.broadcast(plan.contexts());
     Broadcast<Map<String, FamilySpec>> models = jsc.broadcast(plan.models());
     Broadcast<TextPlan> text = jsc.broadcast(plan.text());
-    TextCells.Factory texts = new TextCells.Factory(text, TextCorpora.root(folder.root()),
+    TextCells.Factory texts = new TextCells.Factory(text, TextCorpora.files(tables, plan.text()),
         plan.text().contexts().isEmpty() ? null : new HadoopConf(spark.sparkContext().hadoopConfiguration()),
         sweep.maxGenerations());
     LongAccumulator done = spark.sparkContext().longAccumulator("cells done");

@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.jobs.text.EncodedCorpus;
 import org.collapsefarm.jobs.text.HadoopConf;
 import org.collapsefarm.jobs.text.TextSetups;
 import org.collapsefarm.kernel.RunResult;
@@ -28,10 +29,10 @@ import org.collapsefarm.text.TextSetup;
  */
 final class TextCells {
   /**
-   * What a task needs to make its {@link TextCells}: the broadcast plan, the corpora's folder, the
-   * Hadoop configuration to read them (null without text groups).
+   * What a task needs to make its {@link TextCells}: the broadcast plan, the committed files of each
+   * encoded corpus (by corpus id), the Hadoop configuration to read them (null without text groups).
    */
-  record Factory(Broadcast<TextPlan> plan, String corporaRoot, HadoopConf conf, int maxGenerations)
+  record Factory(Broadcast<TextPlan> plan, Map<String, EncodedCorpus.Files> corpora, HadoopConf conf, int maxGenerations)
       implements Serializable {
     /** Whether the sweep has text groups. */
     boolean any() {
@@ -39,15 +40,15 @@ final class TextCells {
     }
 
     TextCells cells(GenerationGrid grid) {
-      return new TextCells(plan.value(), corporaRoot, conf, maxGenerations, grid);
+      return new TextCells(plan.value(), corpora, conf, maxGenerations, grid);
     }
   }
 
   /** No text context: for runners of the categorical and family cells alone. */
-  static final TextCells NONE = new TextCells(new TextPlan(Map.of(), 1, List.of(), false, 0), null, null, 0, null);
+  static final TextCells NONE = new TextCells(new TextPlan(Map.of(), 1, List.of(), false, 0), Map.of(), null, 0, null);
 
   private final TextPlan plan;
-  private final String corporaRoot;
+  private final Map<String, EncodedCorpus.Files> corpora;
   private final HadoopConf conf;
   private final int maxGenerations;
   private final GenerationGrid grid;
@@ -55,11 +56,12 @@ final class TextCells {
   private final List<Row> samples = new ArrayList<>();
 
   /**
-   * @param corporaRoot the folder of the encoded corpora, {@code <corporaRoot>/<corpus id>}
+   * @param corpora the committed files of each encoded corpus, by corpus id
    */
-  TextCells(TextPlan plan, String corporaRoot, HadoopConf conf, int maxGenerations, GenerationGrid grid) {
+  TextCells(TextPlan plan, Map<String, EncodedCorpus.Files> corpora, HadoopConf conf, int maxGenerations,
+      GenerationGrid grid) {
     this.plan = plan;
-    this.corporaRoot = corporaRoot;
+    this.corpora = corpora;
     this.conf = conf;
     this.maxGenerations = maxGenerations;
     this.grid = grid;
@@ -73,7 +75,7 @@ final class TextCells {
   /** Runs the cell and returns its {@code runs} row. */
   Row run(CellTask cell) {
     TextPlan.Context context = plan.contexts().get(cell.contextId());
-    TextSetup setup = TextSetups.get(corporaRoot + "/" + context.corpusId(), context.tokenizer(), context.order(),
+    TextSetup setup = TextSetups.get(corpora.get(context.corpusId()), context.tokenizer(), context.order(),
         plan.probes(), plan.kneserNey(), conf);
     TextAccumulator acc = accumulators.computeIfAbsent(cell.groupId(),
         g -> new TextAccumulator(grid.size() - 1, plan.probes().size()));

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.CorpusEntry;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.random.CellSeeds;
 import org.collapsefarm.text.Vocabulary;
 import scala.Tuple2;
@@ -30,7 +31,8 @@ import scala.Tuple2;
  * executors filter by language, tokenise and split the documents; the training part's types are
  * counted by a shuffle, and only the {@code max-vocabulary} most frequent reach the driver (with the
  * totals); executors then encode the documents with the broadcast vocabulary and write them, as
- * {@link EncodedCorpus} parts, into the results folder. Nothing is written before {@link #write}.
+ * {@link EncodedCorpus} parts, into the results folder, committed by a manifest. Nothing is written
+ * before {@link #write}.
  */
 final class CorpusBuilder {
   /** A document after filtering: its order key (a hash of its text), its side of the split, its tokens. */
@@ -154,36 +156,39 @@ final class CorpusBuilder {
   }
 
   /**
-   * Encodes the documents with the vocabulary and writes them under {@code target}: the vocabulary,
-   * one part per partition for each side of the split, then the {@code _SUCCESS} marker.
+   * Encodes the documents with the vocabulary and commits them as the corpus's table ({@link
+   * EncodedCorpus#table}) in {@code tables}: the vocabulary, then one file per partition for each
+   * side of the split, named with a fresh write id (a retried task rewrites its own files), then the
+   * manifest that names them.
    */
-  static void write(SparkSession spark, Prepared prepared, Path target) {
+  static void write(SparkSession spark, Prepared prepared, TableStore tables) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    String writeId = UUID.randomUUID().toString();
     try {
-      FileSystem fs = target.getFileSystem(conf.get());
-      fs.delete(target, true);
-      EncodedCorpus.writeVocabulary(fs, target, prepared.summary().vocabulary());
-      Broadcast<Vocabulary> vocabulary = jsc.broadcast(prepared.summary().vocabulary());
-      String root = target.toString();
-      jsc.setJobDescription("encode corpus " + prepared.corpus().name());
-      prepared.documents().filter(d -> d.tokens() != null).foreachPartition(it -> writePart(it, vocabulary.value(), root, conf));
-      vocabulary.destroy();
-      fs.create(new Path(target, EncodedCorpus.SUCCESS), true).close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      tables.write(EncodedCorpus.table(prepared.corpus().corpusId()), dir -> {
+        FileSystem fs = dir.getFileSystem(conf.get());
+        EncodedCorpus.writeVocabulary(fs, new Path(dir, EncodedCorpus.fileName(EncodedCorpus.VOCABULARY, writeId, "")),
+            prepared.summary().vocabulary());
+        Broadcast<Vocabulary> vocabulary = jsc.broadcast(prepared.summary().vocabulary());
+        String root = dir.toString();
+        jsc.setJobDescription("encode corpus " + prepared.corpus().name());
+        prepared.documents().filter(d -> d.tokens() != null)
+            .foreachPartition(it -> writePart(it, vocabulary.value(), root, writeId, conf));
+        vocabulary.destroy();
+      });
     } finally {
       prepared.documents().unpersist(false);
     }
   }
 
-  private static void writePart(Iterator<Doc> docs, Vocabulary vocabulary, String root, HadoopConf conf) throws IOException {
-    int partition = org.apache.spark.TaskContext.getPartitionId();
+  private static void writePart(Iterator<Doc> docs, Vocabulary vocabulary, String root, String writeId, HadoopConf conf)
+      throws IOException {
     Path base = new Path(root);
     FileSystem fs = base.getFileSystem(conf.get());
-    String name = String.format(Locale.ROOT, "part-%05d", partition);
-    try (DataOutputStream train = out(fs, new Path(new Path(base, EncodedCorpus.TRAIN), name));
-        DataOutputStream valid = out(fs, new Path(new Path(base, EncodedCorpus.VALIDATION), name))) {
+    String part = String.format(Locale.ROOT, "-part-%05d", org.apache.spark.TaskContext.getPartitionId());
+    try (DataOutputStream train = out(fs, new Path(base, EncodedCorpus.fileName(EncodedCorpus.TRAIN, writeId, part)));
+        DataOutputStream valid = out(fs, new Path(base, EncodedCorpus.fileName(EncodedCorpus.VALIDATION, writeId, part)))) {
       while (docs.hasNext()) {
         Doc d = docs.next();
         EncodedCorpus.writeDocument(d.validation() ? valid : train, d.key(), vocabulary.encode(java.util.Arrays.asList(d.tokens())));

@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.text.TextCorpus;
 import org.collapsefarm.text.TokenCorpus;
 import org.collapsefarm.text.Tokenizer;
@@ -26,25 +27,74 @@ import org.collapsefarm.text.Vocabulary;
  * read back by the executors that run its cells — the corpus never goes through the driver, and each
  * executor JVM reads it once ({@link #load} keeps the last few in memory).
  *
- * <p>Layout: {@code vocabulary} (the serialised {@link Vocabulary}); {@code train/part-*} and {@code
- * validation/part-*}, each a sequence of documents {@code (long key, int length, int ids[length])}
- * (EOS not written) ended by a length of −1; {@code _SUCCESS} when complete. A document's key is a
- * hash of its text; {@link #load} orders the documents by (key, ids), so the corpus — and every run on
- * it — is the same whatever the input files' partitioning.
+ * <p>Files, all named with the id of the write that made them: {@code vocabulary-<id>} (the serialised
+ * {@link Vocabulary}); {@code train-<id>-part-*} and {@code validation-<id>-part-*}, each a sequence of
+ * documents {@code (long key, int length, int ids[length])} (EOS not written) ended by a length of −1.
+ * The folder is a table committed by its manifest ({@link TableStore}, table {@link #table}); readers
+ * get exactly its files ({@link Files}), never a listing of the folder. A document's key is a hash of
+ * its text; {@link #load} orders the documents by (key, ids), so the corpus — and every run on it — is
+ * the same whatever the input files' partitioning.
  */
-final class EncodedCorpus {
+public final class EncodedCorpus {
   static final String TRAIN = "train";
   static final String VALIDATION = "validation";
   static final String VOCABULARY = "vocabulary";
-  static final String SUCCESS = "_SUCCESS";
   /** Corpora kept per executor JVM. */
   private static final int CACHED = 4;
-  private static final Map<String, TextCorpus> CACHE = new LinkedHashMap<>(8, 0.75f, true);
+  private static final Map<Files, TextCorpus> CACHE = new LinkedHashMap<>(8, 0.75f, true);
 
   private EncodedCorpus() {}
 
-  static void writeVocabulary(FileSystem fs, Path target, Vocabulary vocabulary) throws IOException {
-    try (ObjectOutputStream out = new ObjectOutputStream(fs.create(new Path(target, VOCABULARY), true))) {
+  /**
+   * The committed files of one encoded corpus, for the executors that read it: the names carry the
+   * write's id, so the same files are the same corpus (the key of {@link #load}'s cache).
+   *
+   * @param vocabulary the vocabulary file
+   * @param train the training part's files
+   * @param validation the validation part's files
+   */
+  public record Files(String vocabulary, List<String> train, List<String> validation) implements Serializable {
+    public Files {
+      train = List.copyOf(train);
+      validation = List.copyOf(validation);
+    }
+
+    /** The files of the corpus committed as table {@code table(corpusId)} in {@code tables}. */
+    public static Files of(TableStore tables, String corpusId) {
+      String vocabulary = null;
+      List<String> train = new ArrayList<>();
+      List<String> validation = new ArrayList<>();
+      for (Path f : tables.files(table(corpusId))) {
+        String name = f.getName();
+        if (name.startsWith(VOCABULARY + "-")) {
+          vocabulary = f.toString();
+        } else if (name.startsWith(TRAIN + "-")) {
+          train.add(f.toString());
+        } else if (name.startsWith(VALIDATION + "-")) {
+          validation.add(f.toString());
+        } else {
+          throw new IllegalStateException("unexpected file in the encoded corpus " + corpusId + ": " + f);
+        }
+      }
+      if (vocabulary == null) {
+        throw new IllegalStateException("the encoded corpus " + corpusId + " has no vocabulary file");
+      }
+      return new Files(vocabulary, train, validation);
+    }
+  }
+
+  /** The table of the encoded corpus {@code corpusId}: its folder {@code _corpora/<corpus id>} of the results folder. */
+  public static String table(String corpusId) {
+    return TextCorpora.FOLDER + "/" + corpusId;
+  }
+
+  /** A file of part {@code part} (TRAIN, VALIDATION or VOCABULARY) of write {@code writeId}, {@code suffix} after it. */
+  static String fileName(String part, String writeId, String suffix) {
+    return part + "-" + writeId + suffix;
+  }
+
+  static void writeVocabulary(FileSystem fs, Path file, Vocabulary vocabulary) throws IOException {
+    try (ObjectOutputStream out = new ObjectOutputStream(fs.create(file, true))) {
       out.writeObject(vocabulary);
     }
   }
@@ -62,26 +112,15 @@ final class EncodedCorpus {
     out.writeInt(-1);
   }
 
-  /**
-   * The corpus at {@code root}, from this JVM's cache or read from the file system. The cache key
-   * includes the time its {@code _SUCCESS} marker was written, so a corpus rewritten at the same
-   * place is read again.
-   */
-  static TextCorpus load(String root, Tokenizer tokenizer, Configuration conf) {
-    String key;
-    try {
-      Path marker = new Path(root, SUCCESS);
-      key = root + "@" + marker.getFileSystem(conf).getFileStatus(marker).getModificationTime();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The corpus of {@code files}, from this JVM's cache or read from the file system. */
+  static TextCorpus load(Files files, Tokenizer tokenizer, Configuration conf) {
     synchronized (CACHE) {
-      TextCorpus cached = CACHE.get(key);
+      TextCorpus cached = CACHE.get(files);
       if (cached != null) {
         return cached;
       }
-      TextCorpus corpus = read(new Path(root), tokenizer, conf);
-      CACHE.put(key, corpus);
+      TextCorpus corpus = read(files, tokenizer, conf);
+      CACHE.put(files, corpus);
       if (CACHE.size() > CACHED) {
         CACHE.remove(CACHE.keySet().iterator().next());
       }
@@ -89,17 +128,15 @@ final class EncodedCorpus {
     }
   }
 
-  static TextCorpus read(Path root, Tokenizer tokenizer, Configuration conf) {
+  static TextCorpus read(Files files, Tokenizer tokenizer, Configuration conf) {
     try {
-      FileSystem fs = root.getFileSystem(conf);
-      if (!fs.exists(new Path(root, SUCCESS))) {
-        throw new IllegalStateException("the encoded corpus " + root + " is incomplete");
-      }
+      Path vocabularyFile = new Path(files.vocabulary());
+      FileSystem fs = vocabularyFile.getFileSystem(conf);
       Vocabulary vocabulary;
-      try (ObjectInputStream in = new ObjectInputStream(fs.open(new Path(root, VOCABULARY)))) {
+      try (ObjectInputStream in = new ObjectInputStream(fs.open(vocabularyFile))) {
         vocabulary = (Vocabulary) in.readObject();
       }
-      return TextCorpus.of(vocabulary, part(fs, new Path(root, TRAIN)), part(fs, new Path(root, VALIDATION)), tokenizer);
+      return TextCorpus.of(vocabulary, part(fs, files.train()), part(fs, files.validation()), tokenizer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
@@ -109,14 +146,10 @@ final class EncodedCorpus {
 
   private record Keyed(long key, int[] ids) {}
 
-  private static TokenCorpus part(FileSystem fs, Path folder) throws IOException {
+  private static TokenCorpus part(FileSystem fs, List<String> files) throws IOException {
     List<Keyed> docs = new ArrayList<>();
-    FileStatus[] files = fs.exists(folder) ? fs.listStatus(folder) : new FileStatus[0];
-    for (FileStatus f : files) {
-      if (!f.getPath().getName().startsWith("part-")) {
-        continue;
-      }
-      try (DataInputStream in = new DataInputStream(new BufferedInputStream(fs.open(f.getPath()), 1 << 16))) {
+    for (String f : files) {
+      try (DataInputStream in = new DataInputStream(new BufferedInputStream(fs.open(new Path(f)), 1 << 16))) {
         while (true) {
           long key = in.readLong();
           int len = in.readInt();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -12,6 +12,7 @@ import org.collapsefarm.ParameterException;
 import org.collapsefarm.jobs.config.ConfigException;
 import org.collapsefarm.jobs.config.CorpusEntry;
 import org.collapsefarm.jobs.config.TextSweep;
+import org.collapsefarm.jobs.io.TableStore;
 import org.collapsefarm.jobs.simulate.Tables;
 import org.collapsefarm.jobs.simulate.TextPlan;
 import org.collapsefarm.paradigm.Paradigm;
@@ -22,8 +23,9 @@ import org.collapsefarm.text.NgramGraph;
  * The corpora of a text sweep on the driver (MATH.md §8), before its cells run: every corpus read,
  * counted and checked ({@link CorpusBuilder}) — a bad corpus or a probe outside V_0 is a {@link
  * ConfigException} before anything is written — then, by {@link #write}, encoded into {@code
- * _corpora/<corpus id>/} of the results folder, where the executors read them (each JVM once), and
- * described by one {@code contexts} row per (corpus, order).
+ * _corpora/<corpus id>/} of the results folder, each committed by its manifest like a table ({@link
+ * EncodedCorpus}), where the executors read exactly the files the manifest names ({@link #files}; each
+ * JVM once), and described by one {@code contexts} row per (corpus, order).
  */
 public final class TextCorpora {
   /** Where the encoded corpora go inside the results folder. */
@@ -37,9 +39,14 @@ public final class TextCorpora {
     this.prepared = prepared;
   }
 
-  /** The folder of the encoded corpora of the results folder {@code root}: {@code <root>/_corpora}. */
-  public static String root(Path resultsRoot) {
-    return new Path(resultsRoot, FOLDER).toString();
+  /**
+   * The committed files of each corpus of {@code plan} (corpus id → files), read from their manifests
+   * in {@code tables}: what the executors read (none without text groups).
+   */
+  public static Map<String, EncodedCorpus.Files> files(TableStore tables, TextPlan plan) {
+    Map<String, EncodedCorpus.Files> files = new TreeMap<>();
+    plan.contexts().values().forEach(c -> files.computeIfAbsent(c.corpusId(), id -> EncodedCorpus.Files.of(tables, id)));
+    return files;
   }
 
   /** Reads and checks every corpus of {@code text}; writes nothing. */
@@ -60,13 +67,13 @@ public final class TextCorpora {
   }
 
   /**
-   * Writes the encoded corpora under {@code resultsRoot} and returns the text {@code contexts} rows,
-   * one per (corpus, order) in group order.
+   * Commits the encoded corpora as tables of {@code tables} ({@link EncodedCorpus#table}) and returns
+   * the text {@code contexts} rows, one per (corpus, order) in group order.
    */
-  public List<Row> write(SparkSession spark, Path resultsRoot) {
+  public List<Row> write(SparkSession spark, TableStore tables) {
     Map<String, CorpusBuilder.Summary> summaries = new LinkedHashMap<>();
     for (CorpusBuilder.Prepared p : prepared) {
-      CorpusBuilder.write(spark, p, new Path(root(resultsRoot), p.corpus().corpusId()));
+      CorpusBuilder.write(spark, p, tables);
       summaries.put(p.corpus().corpusId(), p.summary());
     }
     List<Row> rows = new ArrayList<>();

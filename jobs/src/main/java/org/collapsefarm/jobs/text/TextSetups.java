@@ -20,15 +20,14 @@ public final class TextSetups {
   private TextSetups() {}
 
   /**
-   * The setup of the corpus encoded at {@code corpusRoot} at order {@code order}, from this JVM's
-   * cache or built now (one thread builds it; the others wait for it).
+   * The setup of the encoded corpus {@code corpus} at order {@code order}, from this JVM's cache or
+   * built now (one thread builds it; the others wait for it).
    */
-  public static TextSetup get(String corpusRoot, Tokenizer tokenizer, int order, List<String> probes, boolean kneserNey,
-      HadoopConf conf) {
-    TextCorpus corpus = EncodedCorpus.load(corpusRoot, tokenizer, conf.get());
-    // The corpus object stands for its files (a rewritten corpus is a new object).
-    String key = System.identityHashCode(corpus) + "|" + corpusRoot + "|" + order + "|" + kneserNey + "|"
-        + String.join("\n", probes);
+  public static TextSetup get(EncodedCorpus.Files files, Tokenizer tokenizer, int order, List<String> probes,
+      boolean kneserNey, HadoopConf conf) {
+    TextCorpus corpus = EncodedCorpus.load(files, tokenizer, conf.get());
+    // The files' names carry the id of the write that made them: a rewritten corpus is new files.
+    String key = files.vocabulary() + "|" + order + "|" + kneserNey + "|" + String.join("\n", probes);
     synchronized (SETUPS) {
       TextSetup s = SETUPS.get(key);
       if (s == null) {

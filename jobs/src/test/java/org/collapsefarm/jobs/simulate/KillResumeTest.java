@@ -17,13 +17,16 @@ import org.collapsefarm.jobs.TestSpark;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
 import org.collapsefarm.jobs.io.ChunkStore;
+import org.collapsefarm.jobs.io.TableStore;
+import org.collapsefarm.jobs.text.TextCorpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3 item 5: a sweep killed part-way (SIGKILL to a separate JVM, by pid) and run again holds
  * every cell exactly once, with the same values as a run that was never interrupted — text sweeps too
- * (issue 11), whose resumed tables are the text reference's ({@link TextReferenceTables}).
+ * (issue 11), whose resumed tables are the text reference's ({@link TextReferenceTables}) though a stray
+ * file sits beside the encoded corpus.
  */
 class KillResumeTest {
   private static final PrintStream QUIET = new PrintStream(NullOutputStream.INSTANCE);
@@ -89,6 +92,16 @@ class KillResumeTest {
     assertThat(root.resolve("_sweep").resolve("finalized")).doesNotExist();
     int committedBefore = committedChunks(chunks);
     assertThat(committedBefore).isBetween(1, 4);
+    // A stray file beside an encoded corpus's committed files (what a failed write may leave) is never
+    // read: the resumed run's executors read exactly the files the corpus's manifest names.
+    List<Path> corpora;
+    try (var folders = Files.list(root.resolve(TextCorpora.FOLDER))) {
+      corpora = folders.toList();
+    }
+    assertThat(corpora).hasSize(1);
+    assertThat(root.resolve(TableStore.TABLES_DIR).resolve(TextCorpora.FOLDER).resolve(corpora.get(0).getFileName() + ".manifest"))
+        .isRegularFile();
+    Files.write(corpora.get(0).resolve("train-stray-part-00000"), new byte[] {1, 2, 3});
 
     SparkSession spark = TestSpark.session();
     Sweep sweep = SweepLoader.load(conf, List.of(TextReferenceTables.output(output)));
