@@ -187,15 +187,20 @@ class TextFamilyTest {
     assertThat(rec.lastAbsorbingToken).isBetween(0.0, 6.0);
   }
 
-  @Test
-  void probesFollowTheCounts() {
-    // "a b" three times, "a c" once: p(b | a) = 3/4 in p^(0).
+  /** "a b" three times, "a c" once: p(b | a) = 3/4 in p^(0). */
+  private static TextCorpus abCorpus() {
     Vocabulary v = Vocabulary.of(Map.of("a", 4L, "b", 3L, "c", 1L), 10);
     int a = v.id("a");
     int b = v.id("b");
     int c = v.id("c");
     TokenCorpus train = TokenCorpus.of(new int[] {a, b}, new int[] {a, b}, new int[] {a, b}, new int[] {a, c});
     TextCorpus corpus = TextCorpus.of(v, train, TokenCorpus.of(new int[] {a, b}), Tokenizer.WORDS);
+    return corpus;
+  }
+
+  @Test
+  void probesFollowTheCounts() {
+    TextCorpus corpus = abCorpus();
     for (int order : new int[] {2, 3}) {
       TextSetup setup = new TextSetup(corpus, order, List.of("a b", "b"));
       Recorder rec = new Recorder(2);
@@ -221,12 +226,7 @@ class TextFamilyTest {
    */
   @Test
   void martingaleResidualHasMeanZeroUnderFullySynthetic() {
-    Vocabulary v = Vocabulary.of(Map.of("a", 4L, "b", 3L, "c", 1L), 10);
-    int a = v.id("a");
-    int b = v.id("b");
-    int c = v.id("c");
-    TokenCorpus train = TokenCorpus.of(new int[] {a, b}, new int[] {a, b}, new int[] {a, b}, new int[] {a, c});
-    TextCorpus corpus = TextCorpus.of(v, train, TokenCorpus.of(new int[] {a, b}), Tokenizer.WORDS);
+    TextCorpus corpus = abCorpus();
     TextSetup setup = new TextSetup(corpus, 2, List.of("a b", "b"), false);
     int runs = 3000;
     int gens = 4;

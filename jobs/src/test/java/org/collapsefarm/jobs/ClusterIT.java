@@ -87,11 +87,7 @@ class ClusterIT {
         "--conf", "spark.speculation.minTaskRuntime=100ms", "--conf", "spark.speculation.efficiency.enabled=false",
         "--", "--partitions", "7", "--chunk-cells", "40"));
     File log = dir.resolve("submit.log").toFile();
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-    pb.environment().putAll(cluster.env());
-    pb.environment().remove("SPARK_HOME"); // the wrapper then uses SparkSubmit from the Maven jars
-    pb.environment().put("FARM_COMMAND", "simulate");
-    Process submit = pb.start();
+    Process submit = submitSimulate(command, log);
     Path manifests = clusterOut.resolve("cluster").resolve(ChunkStore.CHUNKS_DIR).resolve(ChunkStore.MANIFESTS_DIR);
     try {
       // Lose a Worker and its executor once the first chunk is committed: the rest runs on the other.
@@ -142,11 +138,7 @@ class ClusterIT {
         "--", "--partitions", "" + TextReferenceTables.PARTITIONS, "--chunk-cells", "" + TextReferenceTables.CHUNK_CELLS,
         "--set", TextReferenceTables.output(out)));
     File log = dir.resolve("text-submit.log").toFile();
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-    pb.environment().putAll(cluster.env());
-    pb.environment().remove("SPARK_HOME"); // the wrapper then uses SparkSubmit from the Maven jars
-    pb.environment().put("FARM_COMMAND", "simulate");
-    Process submit = pb.start();
+    Process submit = submitSimulate(command, log);
     try {
       assertThat(submit.waitFor(SUBMIT_TIMEOUT_S, TimeUnit.SECONDS)).as("spark-submit finished").isTrue();
       assertThat(submit.exitValue()).as("spark-submit exit code; log:%n%s", Files.readString(log.toPath())).isZero();
@@ -157,6 +149,16 @@ class ClusterIT {
     // submit/spark-submit.sh names the application after the configuration file (text-reference/sweep.conf).
     assertThat(cluster.state()).contains("collapse-farm sweep");
     TextReferenceTables.assertMatch(TestSpark.session(), out.resolve("text-reference").toString());
+  }
+
+  /** Starts {@code command} (submit/spark-submit.sh …) as {@code farm simulate} on the cluster, output to {@code log}. */
+  private static Process submitSimulate(List<String> command, File log) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+    pb.environment().putAll(cluster.env());
+    pb.environment().remove("SPARK_HOME"); // the wrapper then uses SparkSubmit from the Maven jars
+    pb.environment().put("FARM_COMMAND", "simulate");
+    Process submit = pb.start();
+    return submit;
   }
 
   /** Committed chunks: manifest files in {@code folder} (0 before it exists). */
