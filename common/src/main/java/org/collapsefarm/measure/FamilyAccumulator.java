@@ -7,12 +7,15 @@ import java.util.List;
  * Mergeable per-generation sums over the runs of a model family ({@link
  * org.collapsefarm.family.ModelFamily}): like {@link GenerationAccumulator} — runs, runs collapsed
  * at m, runs with T ≤ m, Σ and Σ² of each measurement — for the family's own measurements, however
- * many. Kept apart from the categorical accumulator, whose fixed layout the kernel's benchmarks tuned.
+ * many, and Σ³ too: the comparison corrects its z for the skewness of the runs' values (squared errors
+ * and variance ratios are far from symmetric; {@link org.collapsefarm.stats.ExactFormulaCheck}). Kept apart from the categorical accumulator, whose fixed layout the kernel's benchmarks tuned.
  * An absorbed tail (a Poisson rate of 0) is added generation by generation: it happens once per run.
  * One accumulator takes one run at a time (calls with m = 0 start a run); not thread safe.
  */
 public final class FamilyAccumulator implements GenerationSink, Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  /** Sums kept per measurement: Σx, Σx², Σx³. */
+  private static final int POWERS = 3;
 
   private final int maxGenerations;
   private final List<String> names;
@@ -20,7 +23,7 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
   private final long[] runs;
   private final long[] collapsed;
   private final long[] firstCollapse;
-  /** {@code moments[m·2k + j]} = Σ of metric j at m, {@code moments[m·2k + k + j]} = Σ of its square. */
+  /** {@code moments[m·3k + p·k + j]} = Σ of metric j to the power p + 1 at m (p = 0, 1, 2). */
   private final double[] moments;
   private transient boolean runCollapsed;
   /** Prefix sums of {@link #firstCollapse}, rebuilt after any change. */
@@ -37,7 +40,7 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
     runs = new long[maxGenerations + 1];
     collapsed = new long[maxGenerations + 1];
     firstCollapse = new long[maxGenerations + 1];
-    moments = new double[(maxGenerations + 1) * 2 * metrics];
+    moments = new double[(maxGenerations + 1) * POWERS * metrics];
   }
 
   /** The heap of an accumulator for generations 0..maxGenerations of {@code metrics} measurements. */
@@ -59,11 +62,13 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
         collapsedByCache = null;
       }
     }
-    int base = m * 2 * metrics;
+    int base = m * POWERS * metrics;
     for (int j = 0; j < metrics; j++) {
       double v = values[j];
+      double v2 = v * v;
       moments[base + j] += v;
-      moments[base + metrics + j] += v * v;
+      moments[base + metrics + j] += v2;
+      moments[base + 2 * metrics + j] += v2 * v;
     }
   }
 
@@ -119,11 +124,16 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
 
   /** Σ over runs of measurement j at generation m. */
   public double sum(int j, int m) {
-    return moments[m * 2 * metrics + j];
+    return moments[m * POWERS * metrics + j];
   }
 
   /** Σ over runs of measurement j² at generation m. */
   public double sumOfSquares(int j, int m) {
-    return moments[m * 2 * metrics + metrics + j];
+    return moments[m * POWERS * metrics + metrics + j];
+  }
+
+  /** Σ over runs of measurement j³ at generation m. */
+  public double sumOfCubes(int j, int m) {
+    return moments[m * POWERS * metrics + 2 * metrics + j];
   }
 }

@@ -16,6 +16,14 @@ import org.collapsefarm.ParameterException;
  * chance q that a run differs is below {@code ln(k/α)/R} (as {@code (1−q)^R <= α/k}), so the mean can
  * differ from v by at most {@code range·min(1, ln(k/α)/R)}, range being the quantity's span of
  * possible values (1 for σ and probabilities).
+ *
+ * <p>A skewed measurement (a squared error, a variance ratio) makes the plug-in z lopsided: a mean that
+ * falls low has a small SE too, and at a Bonferroni threshold of 3–3.5 a χ²₁-like quantity with R = 400
+ * runs rejects a true formula several times as often as α. Where a point carries the sample skewness γ
+ * of its runs, the statistic is Hall's (1992) skewness-removing transformation of t = (mean − formula)/SE,
+ * {@code g(t) = t + γt²/(3√R) + γ²t³/(27R) + γ/(6√R)} (P. Hall, "On the removal of skewness by
+ * transformation", JRSS B 54, 221–228), which is monotone and normal to O(1/R); the interval is its
+ * inverse, {@code mean − SE·g⁻¹(±z*)}, asymmetric. γ = 0 or NaN gives the plain z.
  */
 public final class ExactFormulaCheck {
   /**
@@ -26,8 +34,38 @@ public final class ExactFormulaCheck {
    * @param se its standard error
    * @param runs R
    * @param formula the formula's value
+   * @param skewness the sample skewness γ of the runs' values (0 or NaN: the plain z)
    */
-  public record Point(int generation, double mean, double se, long runs, double formula) {}
+  public record Point(int generation, double mean, double se, long runs, double formula, double skewness) {
+    /** A point without skewness correction. */
+    public Point(int generation, double mean, double se, long runs, double formula) {
+      this(generation, mean, se, runs, formula, 0.0);
+    }
+
+    private boolean skewed() {
+      return Double.isFinite(skewness) && skewness != 0.0;
+    }
+
+    /** The signed statistic: t = (mean − formula)/SE, or Hall's g(t) for a skewed point. */
+    public double z() {
+      double t = (mean - formula) / se;
+      if (!skewed()) {
+        return t;
+      }
+      double a = skewness / (3.0 * Math.sqrt(runs));
+      return t + a * t * t + a * a * t * t * t / 3.0 + skewness / (6.0 * Math.sqrt(runs));
+    }
+
+    /** The t at which the statistic equals y: g⁻¹(y) = ((1 + 3a(y − b))^{1/3} − 1)/a, a = γ/(3√R), b = γ/(6√R). */
+    double inverse(double y) {
+      if (!skewed()) {
+        return y;
+      }
+      double a = skewness / (3.0 * Math.sqrt(runs));
+      double b = skewness / (6.0 * Math.sqrt(runs));
+      return (Math.cbrt(1.0 + 3.0 * a * (y - b)) - 1.0) / a;
+    }
+  }
 
   private ExactFormulaCheck() {}
 
@@ -54,7 +92,7 @@ public final class ExactFormulaCheck {
       double stat;
       boolean isZ;
       if (p.se() > 0) {
-        stat = diff / p.se();
+        stat = Math.abs(p.z());
         score = stat / zStar;
         isZ = true;
       } else {
@@ -77,9 +115,15 @@ public final class ExactFormulaCheck {
             allowedWithoutVariance(range, k, alpha, worst.runs()));
     String detail = String.format(Locale.ROOT,
         "%s over %d generations; Bonferroni threshold z* = %.3f (family-wise alpha = %s)", how, k, zStar, alpha);
-    double half = zStar * worst.se();
+    // mean − SE·g⁻¹(±z*): symmetric (± z*·SE) without skewness; consistent exactly when the formula lies inside.
+    double low = worst.se() == 0 ? worst.mean() : worst.mean() - worst.se() * worst.inverse(zStar);
+    double high = worst.se() == 0 ? worst.mean() : worst.mean() - worst.se() * worst.inverse(-zStar);
+    if (worst.se() > 0 && worst.skewed()) {
+      detail += String.format(Locale.ROOT, "; skewness-corrected (Hall 1992), sample skewness %.3g at that m",
+          worst.skewness());
+    }
     return new CheckResult(consistent ? Verdict.CONSISTENT : Verdict.VIOLATED, CheckKind.EXACT, worst.mean(),
-        worst.mean() - half, worst.mean() + half, worst.formula(), Double.NaN, detail);
+        low, high, worst.formula(), Double.NaN, detail);
   }
 
   /** {@code range·min(1, ln(k/α)/R)}: the largest |mean − v| compatible with R equal runs. */

@@ -27,6 +27,21 @@ public final class Intervals {
   }
 
   /**
+   * The sample skewness m₃/m₂^{3/2} (central moments with divisor R) from Σx, Σx², Σx³ of R values; NaN
+   * when R &lt; 3, a sum is not finite or the values are all equal.
+   */
+  public static double skewness(double sum, double sumOfSquares, double sumOfCubes, long count) {
+    if (count < 3) {
+      return Double.NaN;
+    }
+    double m1 = sum / count;
+    double m2 = sumOfSquares / count - m1 * m1;
+    double m3 = sumOfCubes / count - 3 * m1 * (sumOfSquares / count) + 2 * m1 * m1 * m1;
+    double g = m3 / Math.pow(m2, 1.5);
+    return m2 > 0 && Double.isFinite(g) ? g : Double.NaN;
+  }
+
+  /**
    * Mean ± z·SE from the sum and sum of squares of R values (as {@code generation_stats} stores them);
    * SE = sd/√R with the unbiased sd. With R < 2 the SE is NaN; a spread within the rounding noise of
    * the sums counts as 0 (every run equal).

@@ -104,9 +104,9 @@ public final class CompareJob {
         col(Tables.sumColumn(Metric.L1_P0)), col(Tables.sumSqColumn(Metric.L1_P0))));
     var statsTable = tables.read(spark, Tables.GENERATION_STATS);
     List<String> present = Arrays.asList(statsTable.columns());
-    // A table written before the model families has no family columns: they read as null.
+    // A table written before the model families (or before Σx³) has no such columns: they read as null.
     FamilySpec.COLUMNS.forEach(c -> {
-      for (String column : List.of(c + "_sum", c + "_sum_sq")) {
+      for (String column : List.of(c + "_sum", c + "_sum_sq", c + Tables.SUM_CUBE)) {
         columns.add(present.contains(column) ? col(column) : lit(null).cast("double").as(column));
       }
     });
@@ -150,11 +150,13 @@ public final class CompareJob {
     int k = FamilySpec.COLUMNS.size();
     double[] sums = new double[k];
     double[] sumSqs = new double[k];
+    double[] sumCubes = new double[k];
     for (int j = 0; j < k; j++) {
-      sums[j] = v[10 + 2 * j];
-      sumSqs[j] = v[11 + 2 * j];
+      sums[j] = v[10 + 3 * j];
+      sumSqs[j] = v[11 + 3 * j];
+      sumCubes[j] = v[12 + 3 * j];
     }
-    return new Moments(categorical, new FamilyMoments(r.getInt(1), r.getLong(2), sums, sumSqs));
+    return new Moments(categorical, new FamilyMoments(r.getInt(1), r.getLong(2), sums, sumSqs, sumCubes));
   }
 
   /** The rows of one group; groups of the sweep only (a key without a spec is ignored). */

@@ -58,6 +58,7 @@ final class FamilyStats {
         int k = acc.names().indexOf(column);
         cols[i++] = k < 0 ? null : acc.sum(k, m);
         cols[i++] = k < 0 ? null : acc.sumOfSquares(k, m);
+        cols[i++] = k < 0 ? null : acc.sumOfCubes(k, m);
       }
       rows.add(RowFactory.create(cols));
     }

@@ -451,7 +451,7 @@ public final class SimulateJob {
    * is a Dirac mass at m, and {@code dirac_fraction} — the two differ only where a collapsed model can
    * regain diversity (most recent K > 1, randomly sampled, accumulate: MATH.md §3). Per metric
    * the mean, the sample sd (null below 2 runs) and the sums themselves, so that downstream code can
-   * merge further.
+   * merge further; a family measurement also Σx³ ({@code _sum_cube}), for the comparison's skewness.
    */
   static Dataset<Row> generationStats(Dataset<Row> partials) {
     List<Column> sums = new ArrayList<>();
@@ -460,6 +460,9 @@ public final class SimulateJob {
     for (String column : FamilyStats.measurementColumns()) {
       sums.add(sum(column + "_sum").as(column + "_sum"));
       sums.add(sum(column + "_sum_sq").as(column + "_sum_sq"));
+    }
+    for (String column : FamilySpec.COLUMNS) {
+      sums.add(sum(column + Tables.SUM_CUBE).as(column + Tables.SUM_CUBE));
     }
     Dataset<Row> totals =
         partials.groupBy("group_id", "generation").agg(sum("runs").as("runs"), sums.toArray(Column[]::new));
@@ -480,6 +483,9 @@ public final class SimulateJob {
       out.add(when(col("runs").gt(1), sqrt(variance)).as(column + "_sd"));
       out.add(s);
       out.add(ss);
+      if (FamilySpec.COLUMNS.contains(column)) {
+        out.add(col(column + Tables.SUM_CUBE));
+      }
     }
     // groupBy already placed each group in one partition: sorting within partitions needs no shuffle.
     return totals.select(out.toArray(Column[]::new)).sortWithinPartitions("group_id", "generation");

@@ -98,6 +98,9 @@ public final class Tables {
           .add("order", IntegerType, true)
           .add("max_length", IntegerType, true);
 
+  /** The suffix of a family measurement's Σx³ column (partials and generation_stats): for the skewness. */
+  public static final String SUM_CUBE = "_sum_cube";
+
   public static final StructType RUNS_SCHEMA = runsSchema();
   public static final StructType PARTIALS_SCHEMA = partialsSchema();
   public static final StructType TRAJECTORIES_SCHEMA = trajectoriesSchema();
@@ -198,7 +201,8 @@ public final class Tables {
       s = s.add(sumColumn(metric), DoubleType, true).add(sumSqColumn(metric), DoubleType, true);
     }
     for (String column : FamilySpec.COLUMNS) {
-      s = s.add(column + "_sum", DoubleType, true).add(column + "_sum_sq", DoubleType, true);
+      s = s.add(column + "_sum", DoubleType, true).add(column + "_sum_sq", DoubleType, true)
+          .add(column + SUM_CUBE, DoubleType, true);
     }
     for (TextMetric metric : TextMetric.values()) {
       s = s.add(metric.column() + "_sum", DoubleType, true).add(metric.column() + "_sum_sq", DoubleType, true);

@@ -28,7 +28,7 @@ import org.collapsefarm.theory.TheoryRow;
  * CP=common/target/classes:jobs/target/classes:jobs/target/test-classes:$(find ~/.m2/repository/org/apache/commons/ \
  *   -name "commons-rng-*1.7.jar" -o -name "commons-statistics-distribution-1.3.jar" -o -name "commons-numbers-*.jar" \
  *   | tr '\n' ':'):$(find ~/.m2/repository/org/ejml -name "ejml-*0.43.1.jar" | tr '\n' ':')
- * java -cp $CP org.collapsefarm.jobs.compare.FamilyCompareCalibration gaussian-mle fully-synthetic 10 100 400 400 [d]
+ * java -cp $CP org.collapsefarm.jobs.compare.FamilyCompareCalibration gaussian-mle fully-synthetic 10 100 400 400 [d [plain]]
  *   # model (gaussian-mle | gaussian-unbiased | poisson), paradigm (fully-synthetic | accumulate |
  *   # partially-synthetic | anchor), n, M, R, groups, and for the Gaussian the dimension d (default 1;
  *   # d > 1: Σ_0 = [0.5^|i−j|], a full matrix)
@@ -39,6 +39,8 @@ public final class FamilyCompareCalibration {
 
   public static void main(String[] args) {
     int d = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+    // "plain" as 8th argument: without the skewness correction (the z of before, for comparison)
+    boolean plain = args.length > 7 && args[7].equals("plain");
     double[] covariance = new double[d * d];
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
@@ -78,20 +80,22 @@ public final class FamilyCompareCalibration {
       for (int m = 0; m <= maxGenerations; m++) {
         double[] sums = new double[FamilySpec.COLUMNS.size()];
         double[] sumSqs = new double[FamilySpec.COLUMNS.size()];
+        double[] sumCubes = new double[FamilySpec.COLUMNS.size()];
         for (int j = 0; j < sums.length; j++) {
           int k = acc.names().indexOf(FamilySpec.COLUMNS.get(j));
           sums[j] = k < 0 ? Double.NaN : acc.sum(k, m);
           sumSqs[j] = k < 0 ? Double.NaN : acc.sumOfSquares(k, m);
+          sumCubes[j] = k < 0 || plain ? Double.NaN : acc.sumOfCubes(k, m);
         }
-        stats.add(new FamilyMoments(m, acc.runs(m), sums, sumSqs));
+        stats.add(new FamilyMoments(m, acc.runs(m), sums, sumSqs, sumCubes));
       }
       GroupInput in = new GroupInput("g" + g, null, spec, maxGenerations, runs, List.of(), theory);
       for (ComparisonRow row : FamilyComparison.rows(in, model, stats)) {
         counts.merge(row.checkName() + " " + row.verdict(), 1, Integer::sum);
       }
     }
-    System.out.printf("%s, %s, n = %d, M = %d, R = %d runs per group, %d groups%n", model.source(), spec.canonical(),
-        n, maxGenerations, replicates, groups);
+    System.out.printf("%s, %s, n = %d, M = %d, R = %d runs per group, %d groups%s%n", model.source(),
+        spec.canonical(), n, maxGenerations, replicates, groups, plain ? ", plain z (no skewness correction)" : "");
     counts.forEach((k, v) -> System.out.printf("  %-32s %5d / %d%n", k, v, groups));
   }
 }
