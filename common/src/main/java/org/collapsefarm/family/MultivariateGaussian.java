@@ -351,7 +351,7 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
 
   @Override
   public SamplePool<Stats, Model> newPool(long capacity) {
-    return new Pool(new ShuffledPool(d, capacity));
+    return new Pool(capacity);
   }
 
   /** The statistics of n raw points x[offset..offset + n·d): two passes, the mean, then the scatter about it, factored. */
@@ -387,34 +387,14 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
   }
 
   /** Raw points for accumulate-subsample (pool = corpora), d doubles each. */
-  private final class Pool implements SamplePool<Stats, Model> {
-    private final ShuffledPool points;
-
-    Pool(ShuffledPool points) {
-      this.points = points;
-    }
-
-    @Override
-    public Stats addReal(int n, UniformRandomProvider rng) {
-      int offset = add(truth, n, rng);
-      return stats(offset, n);
-    }
-
-    @Override
-    public void addSample(Model model, int n, UniformRandomProvider rng) {
-      add(model, n, rng);
-    }
-
-    @Override
-    public Stats subsample(int n, UniformRandomProvider rng) {
-      points.shuffle(n, rng);
-      return stats(0, n);
+  private final class Pool extends PointPool<Stats, Model> {
+    Pool(long capacity) {
+      super(d, capacity, truth);
     }
 
     /** x = μ + e^{s/2} F z, z ~ N(0, I_d). */
-    private int add(Model model, int n, UniformRandomProvider rng) {
-      int offset = points.grow(n);
-      double[] x = points.values();
+    @Override
+    void draw(Model model, double[] x, int offset, int n, UniformRandomProvider rng) {
       ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
       double sd = Math.exp(0.5 * model.logScale());
       double[] f = model.factor();
@@ -432,11 +412,11 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
           x[at + i] = model.mean()[i] + sd * s;
         }
       }
-      return offset;
     }
 
-    private Stats stats(int offset, int n) {
-      return statsOf(points.values(), offset, n);
+    @Override
+    Stats stats(double[] x, int offset, int n) {
+      return statsOf(x, offset, n);
     }
   }
 }

@@ -119,38 +119,19 @@ public final class PoissonFamily implements ModelFamily<PoissonFamily.Stats, Poi
 
   @Override
   public SamplePool<Stats, Rate> newPool(long capacity) {
-    ShuffledPool points = new ShuffledPool(1, capacity);
-    return new SamplePool<>() {
+    return new PointPool<>(1, capacity, truth) {
       @Override
-      public Stats addReal(int n, UniformRandomProvider rng) {
-        return sum(add(truth, n, rng), n);
-      }
-
-      @Override
-      public void addSample(Rate model, int n, UniformRandomProvider rng) {
-        add(model, n, rng);
-      }
-
-      @Override
-      public Stats subsample(int n, UniformRandomProvider rng) {
-        points.shuffle(n, rng);
-        return sum(0, n);
-      }
-
-      private int add(Rate model, int n, UniformRandomProvider rng) {
-        int offset = points.grow(n);
-        double[] x = points.values();
+      void draw(Rate model, double[] x, int offset, int n, UniformRandomProvider rng) {
         if (model.value() > 0) {
           DiscreteSampler sampler = PoissonSampler.of(rng, model.value());
           for (int i = 0; i < n; i++) {
             x[offset + i] = sampler.sample();
           }
         }
-        return offset;
       }
 
-      private Stats sum(int offset, int n) {
-        double[] x = points.values();
+      @Override
+      Stats stats(double[] x, int offset, int n) {
         long s = 0;
         for (int i = 0; i < n; i++) {
           s += (long) x[offset + i];

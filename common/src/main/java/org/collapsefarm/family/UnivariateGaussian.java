@@ -228,7 +228,7 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public SamplePool<Stats, Model> newPool(long capacity) {
-    return new Pool(new ShuffledPool(1, capacity));
+    return new Pool(capacity);
   }
 
   /** ln(e^a + e^b + e^c), exact when some are −∞. */
@@ -241,43 +241,22 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
   }
 
   /** Raw points for accumulate-subsample (pool = corpora). */
-  private final class Pool implements SamplePool<Stats, Model> {
-    private final ShuffledPool points;
-
-    Pool(ShuffledPool points) {
-      this.points = points;
+  private final class Pool extends PointPool<Stats, Model> {
+    Pool(long capacity) {
+      super(1, capacity, truth);
     }
 
     @Override
-    public Stats addReal(int n, UniformRandomProvider rng) {
-      int offset = add(truth, n, rng);
-      return stats(offset, n);
-    }
-
-    @Override
-    public void addSample(Model model, int n, UniformRandomProvider rng) {
-      add(model, n, rng);
-    }
-
-    @Override
-    public Stats subsample(int n, UniformRandomProvider rng) {
-      points.shuffle(n, rng);
-      return stats(0, n);
-    }
-
-    private int add(Model model, int n, UniformRandomProvider rng) {
-      int offset = points.grow(n);
-      double[] x = points.values();
+    void draw(Model model, double[] x, int offset, int n, UniformRandomProvider rng) {
       ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
       for (int i = 0; i < n; i++) {
         x[offset + i] = model.mean() + model.sd() * gauss.sample();
       }
-      return offset;
     }
 
     /** Two passes: the mean, then the scatter about it. */
-    private Stats stats(int offset, int n) {
-      double[] x = points.values();
+    @Override
+    Stats stats(double[] x, int offset, int n) {
       double sum = 0;
       for (int i = 0; i < n; i++) {
         sum += x[offset + i];
