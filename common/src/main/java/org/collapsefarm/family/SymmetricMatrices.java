@@ -1,10 +1,10 @@
 package org.collapsefarm.family;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The matrix work of the d-dimensional Gaussian, by EJML: factors of symmetric positive
@@ -98,13 +98,36 @@ final class SymmetricMatrices {
     return out;
   }
 
-  /** The nuclear norm (sum of singular values) of a d×d matrix. */
+  /**
+   * The nuclear norm (sum of singular values) of a d×d matrix, which may be overwritten. The
+   * decomposition (values only) is kept per thread for the last d: building it for every generation's
+   * W2 cost as much as the decomposition itself.
+   */
   static double nuclearNorm(double[] a, int d) {
+    Svd svd = Svd.LAST.get();
+    if (svd == null || svd.d != d) {
+      svd = new Svd(d);
+      Svd.LAST.set(svd);
+    }
+    if (!svd.decomposition.decompose(DMatrixRMaj.wrap(d, d, a))) {
+      throw new ArithmeticException("singular value decomposition did not converge");
+    }
     double sum = 0;
-    for (double s : SingularOps_DDRM.singularValues(DMatrixRMaj.wrap(d, d, a.clone()))) {
+    for (double s : svd.decomposition.getSingularValues()) {
       sum += s;
     }
     return sum;
+  }
+
+  private static final class Svd {
+    static final ThreadLocal<Svd> LAST = new ThreadLocal<>();
+    final int d;
+    final SingularValueDecomposition_F64<DMatrixRMaj> decomposition;
+
+    Svd(int d) {
+      this.d = d;
+      this.decomposition = DecompositionFactory_DDRM.svd(d, d, false, false, true);
+    }
   }
 
   /** C = A·B for d×d row-major matrices. */
