@@ -45,7 +45,7 @@ public final class FamilyAccumulator implements GenerationSink, Serializable {
 
   /** The heap of an accumulator for generations 0..maxGenerations of {@code metrics} measurements. */
   public static long bytes(int maxGenerations, int metrics) {
-    return (maxGenerations + 1L) * (3 + 2L * metrics) * Long.BYTES;
+    return (maxGenerations + 1L) * (3 + (long) POWERS * metrics) * Long.BYTES;
   }
 
   @Override
