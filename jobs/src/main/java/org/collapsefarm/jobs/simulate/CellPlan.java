@@ -34,7 +34,8 @@ public final class CellPlan {
     this.factory = new CellFactory(sweep.seed(), sweep.trajectories(), chunks);
     List<CellRange> ranges = new ArrayList<>(sweep.groups().size());
     for (Group group : sweep.groups()) {
-      ranges.add(new CellRange(group, estimatedCost(group, contexts.get(group.contextId())), 0, sweep.replicates()));
+      ranges.add(new CellRange(group,
+          estimatedCost(group, contexts.get(group.contextId()), models.get(group.contextId())), 0, sweep.replicates()));
     }
     for (Group group : TextPlan.groups(sweep)) {
       ranges.add(new CellRange(group, TextPlan.estimatedCost(group), 0, sweep.replicates()));
@@ -54,12 +55,13 @@ public final class CellPlan {
    * of a Wright–Fisher population (Kingman's coalescent: about 4n/m lineages — at most that many
    * distinct tokens — remain after m generations), so Σ_m min(k, 4n/m) ≈ 4n·(1 + ln(G·k/4n)) once
    * G·k exceeds 4n. A heuristic: only the ordering of cells matters to the balancer. A model family's
-   * run (null context) costs G.
+   * run (null context, {@code model} set) costs G generations at {@link ModelCost}, in the same units
+   * ({@link SimulateJob#NANOS_PER_COST_UNIT}), so that a sweep mixing both is balanced.
    */
-  static double estimatedCost(Group group, Context context) {
+  static double estimatedCost(Group group, Context context, FamilySpec model) {
     double generations = Math.max(1.0, group.estimatedGenerations());
     if (context == null) {
-      return generations; // a model family: O(1) per generation (sufficient statistics)
+      return generations * ModelCost.nanosPerGeneration(model, group.spec()) / SimulateJob.NANOS_PER_COST_UNIT;
     }
     int n = group.spec().n();
     double k = Math.min(n, context.support());

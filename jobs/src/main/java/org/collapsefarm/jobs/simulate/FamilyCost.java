@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.collapsefarm.family.FamilySpec;
+import org.collapsefarm.jobs.config.Plan;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.SweepLoader;
 
@@ -35,15 +37,29 @@ public final class FamilyCost {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     run(plan, sweep, List.of(plan.groupsWithoutText().get(0)));
     Map<TimeEstimate.Family, double[]> perFamily = new TreeMap<>();
+    Map<String, double[]> perModel = new TreeMap<>();
     for (CellRange range : plan.groupsWithoutText()) {
       long cpu = bean.getCurrentThreadCpuTime();
       run(plan, sweep, List.of(range));
+      long nanos = bean.getCurrentThreadCpuTime() - cpu;
+      FamilySpec model = plan.models().get(range.group().contextId());
+      if (model != null) {
+        // a model family's cost is per generation, by family, dimension and paradigm (ModelCost)
+        String key = String.format(Locale.ROOT, "%s d=%d %s", model.family(), model.dimension(),
+            Plan.label(range.group().spec()));
+        double[] sums = perModel.computeIfAbsent(key, k -> new double[2]);
+        sums[0] += nanos;
+        sums[1] += range.size() * (double) sweep.maxGenerations();
+        continue;
+      }
       double[] sums = perFamily.computeIfAbsent(TimeEstimate.Family.of(range.group().spec()), f -> new double[2]);
-      sums[0] += bean.getCurrentThreadCpuTime() - cpu;
+      sums[0] += nanos;
       sums[1] += range.cost();
     }
     perFamily.forEach((family, s) -> System.out.printf(Locale.ROOT,
         "%s: %.1f CPU ns per cost unit (%.3g units, %.2f CPU s)%n", family, s[0] / s[1], s[1], s[0] / 1e9));
+    perModel.forEach((model, s) -> System.out.printf(Locale.ROOT,
+        "%s: %.1f CPU ns per run-generation at most (%.3g, %.2f CPU s)%n", model, s[0] / s[1], s[1], s[0] / 1e9));
   }
 
   private static void run(CellPlan plan, Sweep sweep, List<CellRange> ranges) {

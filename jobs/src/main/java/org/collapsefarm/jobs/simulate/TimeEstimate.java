@@ -1,7 +1,7 @@
 package org.collapsefarm.jobs.simulate;
 
 import java.util.Map;
-import org.collapsefarm.context.Context;
+import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.paradigm.Paradigm;
@@ -87,11 +87,14 @@ public final class TimeEstimate {
 
   /** CPU seconds of kernel work of the whole sweep (one core). */
   public static double workCoreSeconds(Sweep sweep) {
-    Map<String, Context> contexts = CellPlan.of(sweep, 1).contexts();
+    CellPlan plan = CellPlan.of(sweep, 1);
     double nanos = 0;
     for (Group g : sweep.groups()) {
-      nanos += sweep.replicates() * CellPlan.estimatedCost(g, contexts.get(g.contextId()))
-          * Family.of(g.spec()).nanosPerCostUnit();
+      FamilySpec model = plan.models().get(g.contextId());
+      double cost = CellPlan.estimatedCost(g, plan.contexts().get(g.contextId()), model);
+      // a model family's unit is already ModelCost's nanoseconds; a context's depends on its paradigm
+      nanos += sweep.replicates() * cost
+          * (model != null ? SimulateJob.NANOS_PER_COST_UNIT : Family.of(g.spec()).nanosPerCostUnit());
     }
     return nanos / 1e9;
   }

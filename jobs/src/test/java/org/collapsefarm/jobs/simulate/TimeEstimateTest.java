@@ -34,7 +34,7 @@ class TimeEstimateTest {
     Map<String, Context> contexts = CellPlan.of(s, 1).contexts();
     double nanos = 0;
     for (Group g : s.groups()) {
-      nanos += s.replicates() * CellPlan.estimatedCost(g, contexts.get(g.contextId()))
+      nanos += s.replicates() * CellPlan.estimatedCost(g, contexts.get(g.contextId()), null)
           * TimeEstimate.Family.of(g.spec()).nanosPerCostUnit();
     }
     assertThat(nanos).isPositive();
