@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the "collapse-farm" Jupyter kernel: the rapaio Java kernel (JShell, from Maven Central)
 # with the farm's application jar and Spark's jars on its class path, Spark 4.2's module flags
-# (--add-opens …, from the root pom), headless AWT for XChart and the farm's quiet log4j2 config.
+# (--add-opens …, from the root pom), headless AWT for XChart and the farm's quiet log4j2 config,
+# and notebooks/kernel-fix/ (a start-up race of the kernel, fixed) before the kernel's jar.
 #
 # Usage: notebooks/install-kernel.sh [KERNELS_DIR]
 #   KERNELS_DIR defaults to "$(jupyter --data-dir)/kernels" (your own Jupyter); notebooks/run.sh
@@ -29,18 +30,23 @@ if [[ ! -f "$RJK_JAR" ]]; then
     -DoutputDirectory="$here/target/kernel") >&2
 fi
 
+# The kernel's one fix (notebooks/kernel-fix/: its message loops could end before they began, a
+# lost start), compiled to classes that go before the kernel's jar.
+fix="$here/target/kernel/fix"
+javac -d "$fix" "$here"/kernel-fix/org/rapaio/jupyter/kernel/channels/*.java
+
 # rapaio splits RJK_CLASSPATH at ';' (not ':') and expands globs in each entry.
 classpath="$FARM_JAR;$FARM_SPARK_HOME/jars/*.jar"
 
 read -r -a opens <<< "$(farm_java_opens)"
 mkdir -p "$kernels_dir/$KERNEL_NAME"
-python3 - "$kernels_dir/$KERNEL_NAME/kernel.json" "$RJK_JAR" "$classpath" \
+python3 - "$kernels_dir/$KERNEL_NAME/kernel.json" "$fix:$RJK_JAR" "$classpath" \
   "$FARM_ROOT/jobs/src/main/resources/log4j2.properties" "${opens[@]}" <<'PY'
 import json, sys
-path, jar, classpath, log4j, *opens = sys.argv[1:]
+path, kernel_classpath, classpath, log4j, *opens = sys.argv[1:]
 spec = {
     "argv": ["java", *opens, "-Djava.awt.headless=true", f"-Dlog4j2.configurationFile={log4j}",
-             "-jar", jar, "{connection_file}"],
+             "-cp", kernel_classpath, "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
     "display_name": "Java (collapse-farm)",
     "language": "java",
     "interrupt_mode": "message",
