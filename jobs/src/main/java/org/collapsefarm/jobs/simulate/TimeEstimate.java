@@ -1,7 +1,5 @@
 package org.collapsefarm.jobs.simulate;
 
-import java.util.Map;
-import org.collapsefarm.family.FamilySpec;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.paradigm.Paradigm;
@@ -89,12 +87,11 @@ public final class TimeEstimate {
   public static double workCoreSeconds(Sweep sweep) {
     CellPlan plan = CellPlan.of(sweep, 1);
     double nanos = 0;
-    for (Group g : sweep.groups()) {
-      FamilySpec model = plan.models().get(g.contextId());
-      double cost = CellPlan.estimatedCost(g, plan.contexts().get(g.contextId()), model);
+    for (CellRange range : plan.groupsWithoutText()) {
+      Group g = range.group();
       // a model family's unit is already ModelCost's nanoseconds; a context's depends on its paradigm
-      nanos += sweep.replicates() * cost
-          * (model != null ? SimulateJob.NANOS_PER_COST_UNIT : Family.of(g.spec()).nanosPerCostUnit());
+      nanos += range.cost() * (plan.models().containsKey(g.contextId())
+          ? SimulateJob.NANOS_PER_COST_UNIT : Family.of(g.spec()).nanosPerCostUnit());
     }
     return nanos / 1e9;
   }
