@@ -1,6 +1,7 @@
 package org.collapsefarm.stats;
 
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.collapsefarm.ParameterException;
 
 /**
@@ -19,11 +20,26 @@ public final class Intervals {
 
   /** {@code Φ^{-1}(1 − α/(2k))}: the two-sided z for level α shared by k comparisons (Bonferroni). */
   public static double zTwoSided(double alpha, int comparisons) {
+    return STANDARD.inverseSurvivalProbability(tail(alpha, comparisons));
+  }
+
+  /**
+   * {@code t_{R−1}^{-1}(1 − α/(2k))}: the two-sided Student-t quantile with R − 1 degrees of freedom for
+   * level α shared by k comparisons — the threshold of a mean of R normal values divided by its
+   * estimated standard error, which a normal z* makes too small when R is a handful.
+   */
+  public static double tTwoSided(double alpha, int comparisons, long runs) {
+    ParameterException.requireAtLeast("runs", (double) runs, 2.0);
+    return TDistribution.of(runs - 1.0).inverseSurvivalProbability(tail(alpha, comparisons));
+  }
+
+  /** α/(2k), with α and k validated. */
+  private static double tail(double alpha, int comparisons) {
     if (!(alpha > 0 && alpha < 1)) {
       throw new ParameterException("alpha", "must be in (0, 1), got " + alpha);
     }
     ParameterException.requireAtLeast("comparisons", comparisons, 1);
-    return STANDARD.inverseSurvivalProbability(alpha / (2.0 * comparisons));
+    return alpha / (2.0 * comparisons);
   }
 
   /**

@@ -84,6 +84,52 @@ class ExactFormulaCheckTest {
     assertThat(plain).as("the plain z is miscalibrated here").isGreaterThan((int) bound);
   }
 
+  /** One point of R = 8 runs at z = 2.2: beyond the normal 1.960, inside Student-t's t_7 = 2.365. */
+  @Test
+  void studentTThresholdForFewRuns() {
+    var point = List.of(new ExactFormulaCheck.Point(4, 1.22, 0.1, 8, 1.0));
+    assertThat(ExactFormulaCheck.check(point, 10.0, 0.05).verdict()).isEqualTo(Verdict.VIOLATED);
+    CheckResult t = ExactFormulaCheck.check(point, 10.0, 0.05, ExactFormulaCheck.Reference.STUDENT_T);
+    assertThat(t.verdict()).isEqualTo(Verdict.CONSISTENT);
+    assertThat(t.detail()).contains("t* = 2.365").contains("7 degrees of freedom");
+    assertThat(t.ciLow()).isCloseTo(1.22 - 0.2365, org.assertj.core.api.Assertions.within(1e-3));
+  }
+
+  /**
+   * The point of {@link ExactFormulaCheck.Reference#STUDENT_T}: T = 2,000 groups of 20 generations with
+   * R = 8 normal runs each, the true mean 0, family-wise α = 0.05 (Bonferroni). Student-t rejects at
+   * most α·T = 100 times (1 − (1 − α/20)^20 = 4.9 % exactly); the normal z* about a third of the time.
+   * Bound: α·T + 3.09·sqrt(α(1 − α)·T) (one-sided 10⁻³ at the nominal rate), fixed seed.
+   */
+  @Test
+  void studentTHoldsTheNominalRateWithFewRuns() {
+    int runs = 8;
+    int generations = 20;
+    int groups = 2_000;
+    double alpha = 0.05;
+    var rng = org.collapsefarm.random.CellSeeds.stream(20261207L);
+    var gauss = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+    int normal = 0;
+    int student = 0;
+    for (int g = 0; g < groups; g++) {
+      List<ExactFormulaCheck.Point> points = new ArrayList<>();
+      for (int m = 1; m <= generations; m++) {
+        double[] values = new double[runs];
+        for (int r = 0; r < runs; r++) {
+          values[r] = gauss.sample();
+        }
+        Estimate e = Intervals.mean(values, 0);
+        points.add(new ExactFormulaCheck.Point(m, e.value(), e.se(), runs, 0.0));
+      }
+      normal += ExactFormulaCheck.check(points, 100.0, alpha).verdict() == Verdict.VIOLATED ? 1 : 0;
+      student += ExactFormulaCheck.check(points, 100.0, alpha, ExactFormulaCheck.Reference.STUDENT_T).verdict()
+          == Verdict.VIOLATED ? 1 : 0;
+    }
+    double bound = alpha * groups + 3.09 * Math.sqrt(alpha * (1 - alpha) * groups);
+    assertThat(student).as("Student-t false alarms (normal: %d)", normal).isLessThanOrEqualTo((int) bound);
+    assertThat(normal).as("the normal z* is miscalibrated at 8 runs").isGreaterThan((int) bound);
+  }
+
   /** All 100 runs collapsed (σ = 1, SE = 0): 1 − 1e-5 is consistent, 0.9 is not. */
   @Test
   void zeroVarianceUsesTheAllEqualRule() {
