@@ -45,14 +45,14 @@ public final class EdgeText {
   }
 
   /** Begins a document at the current end. */
-  void beginDocument() {
+  private void beginDocument() {
     if (documents == starts.length) {
       starts = Arrays.copyOf(starts, 2 * starts.length);
     }
     starts[documents++] = size;
   }
 
-  void ensure(int extra) {
+  private void ensure(int extra) {
     if ((long) size + extra > edges.length) {
       edges = Arrays.copyOf(edges, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) size + extra, 2L * edges.length)));
     }

@@ -29,10 +29,13 @@ import org.collapsefarm.jobs.text.TextSimulateTest;
 
 /**
  * Issue 11: the text tables of a small sweep ({@code text-reference/sweep.conf}: two orders, four
- * parameter sets on {@link TextSimulateTest#documents()}) as written by the unchunked text job of main
- * 9b67ed9 (JSON lines under {@code text-reference/} in the test resources, written once with {@code
- * -Dcollapsefarm.writeTextReference=<test resources folder>}). {@code contexts}, {@code cells} (but
- * the commit chunk, which that job did not have), {@code runs} (but the wall time) and {@code samples}
+ * parameter sets on {@link TextSimulateTest#documents()}), JSON lines under {@code text-reference/} in
+ * the test resources, written with {@code -Dcollapsefarm.writeTextReference=<test resources folder>}
+ * by {@link TextReferenceTablesTest}'s five-chunk sweep. First written by the unchunked text job of
+ * main 9b67ed9, which the chunked job matched; written again when generation began to draw its
+ * documents in lanes ({@link org.collapsefarm.text.NgramModel#generate}: the same law, other bits),
+ * with the probes' martingale residuals added. {@code contexts}, {@code cells} (but the commit
+ * chunk, which that job did not have), {@code runs} (but the wall time) and {@code samples}
  * must be the same bit for bit; {@code generation_stats} and {@code probes} with their counts exactly
  * and their sums and means up to the order of the floating-point additions (Spark merges partial sums
  * in no fixed order). Columns are compared by name: the reference's columns, in name order.
@@ -77,10 +80,16 @@ public final class TextReferenceTables {
       for (String table : concat(BIT_FOR_BIT, UP_TO_ORDER)) {
         Path file = Path.of(target, "text-reference", table + ".jsonl.gz");
         Files.createDirectories(file.getParent());
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-          out.write((String.join("\n", json(read(spark, results, table))) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path columns = Path.of(target, "text-reference", table + ".columns.txt");
+        Dataset<Row> rows = read(spark, results, table);
+        // A reference written again keeps its columns (delete the list to take the table's current ones).
+        if (Files.exists(columns)) {
+          rows = rows.select(Files.readAllLines(columns).stream().map(functions::col).toArray(Column[]::new));
         }
-        Files.write(Path.of(target, "text-reference", table + ".columns.txt"), List.of(read(spark, results, table).columns()));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+          out.write((String.join("\n", json(rows)) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(columns, List.of(rows.columns()));
       }
     }
   }
