@@ -49,17 +49,24 @@ public final class FamilyVsPeer {
       for (String n : ns.split(",")) {
         int size = Integer.parseInt(n.trim());
         measure(d, size, runs, generations, minCpu, 777); // warm-up, discarded
-        double[] r = measure(d, size, runs, generations, minCpu, 12345);
+        Measurement r = measure(d, size, runs, generations, minCpu, 12345);
         System.out.println(String.format(Locale.ROOT,
             "{\"n\": %d, \"d\": %d, \"runs\": %d, \"generations\": %d, \"repeats\": %d, \"cpu_s\": %.4f, \"wall_s\": %.4f,"
-                + " \"gens_per_s_per_core\": %.1f, \"ns_per_generation\": %.2f}",
-            size, d, runs, generations, (int) r[0], r[1], r[2], r[3] / r[1], r[1] * 1e9 / r[3]));
+                + " \"gens_per_s_per_core\": %.1f, \"ns_per_generation\": %.2f, \"checksum\": \"%016x\"}",
+            size, d, runs, generations, r.repeats(), r.cpuSeconds(), r.wallSeconds(), r.generations() / r.cpuSeconds(),
+            r.cpuSeconds() * 1e9 / r.generations(), r.checksum()));
       }
     }
   }
 
-  /** {repeats, cpu seconds, wall seconds, run-generations}. */
-  private static double[] measure(int d, int n, int runs, int generations, double minCpu, long seed) {
+  /**
+   * One measurement: the checksum (a hash of the first batch's sums) is the same for two builds
+   * exactly when their first batches gave the same bits, so an A/B of two builds also shows whether a
+   * change kept the results.
+   */
+  private record Measurement(int repeats, double cpuSeconds, double wallSeconds, long generations, long checksum) {}
+
+  private static Measurement measure(int d, int n, int runs, int generations, double minCpu, long seed) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] identity = new double[d * d];
     for (int i = 0; i < d; i++) {
@@ -74,6 +81,7 @@ public final class FamilyVsPeer {
     long cpu = 0;
     long wall = 0;
     int repeats = 0;
+    long checksum = 0;
     while (cpu < minCpu * 1e9) {
       long c0 = threads.getCurrentThreadCpuTime();
       long w0 = System.nanoTime();
@@ -83,8 +91,25 @@ public final class FamilyVsPeer {
       }
       wall += System.nanoTime() - w0;
       cpu += threads.getCurrentThreadCpuTime() - c0;
+      if (repeats == 0) {
+        checksum = checksum(acc);
+      }
       repeats++;
     }
-    return new double[] {repeats, cpu / 1e9, wall / 1e9, total};
+    return new Measurement(repeats, cpu / 1e9, wall / 1e9, total, checksum);
+  }
+
+  /** A hash of every count and sum of the accumulator (the bits of each double, mixed in order). */
+  private static long checksum(FamilyAccumulator acc) {
+    long h = CellSeeds.FNV_OFFSET_BASIS;
+    for (int m = 0; m <= acc.maxGenerations(); m++) {
+      h = CellSeeds.mix64(h ^ acc.runs(m)) + acc.collapsed(m);
+      for (int j = 0; j < acc.names().size(); j++) {
+        h = CellSeeds.mix64(h ^ Double.doubleToLongBits(acc.sum(j, m)));
+        h = CellSeeds.mix64(h ^ Double.doubleToLongBits(acc.sumOfSquares(j, m)));
+        h = CellSeeds.mix64(h ^ Double.doubleToLongBits(acc.sumOfCubes(j, m)));
+      }
+    }
+    return h;
   }
 }
