@@ -31,7 +31,7 @@ public final class FamilyRecursion {
   /**
    * Runs one cell.
    *
-   * @param family the model family with its true model
+   * @param shared the model family with its true model (the run is made on its {@link ModelFamily#forRun} copy)
    * @param spec the paradigm and its parameters
    * @param maxGenerations the cap M ≥ 1
    * @param seed the cell seed; the run draws from {@code CellSeeds.stream(seed)}
@@ -40,8 +40,9 @@ public final class FamilyRecursion {
    *     {@code tokenGenerations} = the generations simulated)
    */
   public static <D, M> RunResult run(
-      ModelFamily<D, M> family, ParadigmSpec spec, int maxGenerations, long seed, GenerationSink sink) {
-    check(family, spec, maxGenerations);
+      ModelFamily<D, M> shared, ParadigmSpec spec, int maxGenerations, long seed, GenerationSink sink) {
+    check(shared, spec, maxGenerations);
+    ModelFamily<D, M> family = shared.forRun();
     UniformRandomProvider rng = CellSeeds.stream(seed);
     Sources<D, M> sources = Sources.of(family, spec, maxGenerations, rng);
     int anchor = spec.realAnchor();

@@ -11,12 +11,24 @@ import org.collapsefarm.paradigm.ParadigmSpec;
  *
  * <p>An implementation is immutable and thread safe (one instance serves every run of a group, on
  * any executor thread); all randomness comes from the {@code rng} argument, the run's own stream.
+ * {@link FamilyRecursion} makes a run's calls on {@link #forRun}'s copy, which may keep per-run
+ * set-up (samplers built on the run's generator) and is used by that run's thread alone.
  *
  * @param <D> a training set, held as whatever the fit needs — sufficient statistics where their law
  *     is known (a Gaussian's count, mean and scatter), counts of n-grams for text
  * @param <M> a fitted model
  */
 public interface ModelFamily<D, M> {
+  /**
+   * The family as one run uses it: {@link FamilyRecursion} asks for it at the start of a run, makes
+   * every call of the run on it, on one thread, and drops it at the end. A family whose draws need
+   * set-up per generator or per sample size returns a copy that keeps it in plain fields; the copy
+   * must give exactly the results of this instance. By default this instance.
+   */
+  default ModelFamily<D, M> forRun() {
+    return this;
+  }
+
   /** The family's name in the {@code family} column, e.g. {@code gaussian}, {@code poisson}, {@code text}. */
   String name();
 

@@ -63,6 +63,10 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
   private final double[] root0;
   private final double trace0;
   private final Estimator estimator;
+  /** Whether this is a run's copy ({@link #forRun}), the only kind that writes {@link #samplers}. */
+  private final boolean perRun;
+  /** A run's copy: the samplers of its generator for the last sample size. */
+  private Samplers samplers;
 
   /**
    * @param mean μ_0, d finite numbers
@@ -91,6 +95,24 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
     this.truth = normalised(mean.clone(), 0.0, f.factor(), f.logDet());
     this.root0 = SymmetricMatrices.sqrt(covariance, d);
     this.estimator = estimator;
+    this.perRun = false;
+  }
+
+  private MultivariateGaussian(MultivariateGaussian shared) {
+    this.d = shared.d;
+    this.truth = shared.truth;
+    this.logTrace0 = shared.logTrace0;
+    this.logDet0 = shared.logDet0;
+    this.root0 = shared.root0;
+    this.trace0 = shared.trace0;
+    this.estimator = shared.estimator;
+    this.perRun = true;
+  }
+
+  /** A copy for one run that keeps the samplers of the run's generator instead of building them for every draw. */
+  @Override
+  public MultivariateGaussian forRun() {
+    return new MultivariateGaussian(this);
   }
 
   /**
@@ -150,7 +172,7 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
 
   @Override
   public Stats sample(Model model, int n, UniformRandomProvider rng) {
-    Samplers samplers = Samplers.of(rng, n, d);
+    Samplers samplers = samplers(rng, n);
     double[] f = model.factor();
     double sd = Math.exp(0.5 * model.logScale());
     double[] z = new double[d];
@@ -215,15 +237,24 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
   }
 
   /**
-   * The Commons RNG samplers of one run's generator for one (n, d): a standard normal and the d
-   * χ²_{n−j} of the Bartlett diagonal, kept per thread for the last (generator, n, d) asked for.
-   * None keeps state between draws, so reusing them gives exactly the draws fresh ones would.
+   * The samplers of rng for n points: a run's copy keeps the last ones, the shared instance builds
+   * them. None keeps state between draws, so reusing them gives exactly the draws fresh ones would.
    */
+  private Samplers samplers(UniformRandomProvider rng, int n) {
+    Samplers s = samplers;
+    if (s == null || s.rng != rng || s.n != n) {
+      s = new Samplers(rng, n, d);
+      if (perRun) {
+        samplers = s;
+      }
+    }
+    return s;
+  }
+
+  /** The Commons RNG samplers of one generator for one (n, d): a standard normal and the d χ²_{n−j} of the Bartlett diagonal. */
   private static final class Samplers {
-    private static final ThreadLocal<Samplers> LAST = new ThreadLocal<>();
     final UniformRandomProvider rng;
     final int n;
-    final int d;
     final double invSqrtN;
     final ZigguratSampler.NormalizedGaussian gaussian;
     final ContinuousSampler[] chiSquare;
@@ -231,7 +262,6 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
     private Samplers(UniformRandomProvider rng, int n, int d) {
       this.rng = rng;
       this.n = n;
-      this.d = d;
       this.invSqrtN = 1.0 / Math.sqrt(n);
       this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
       int k = n - 1;
@@ -239,15 +269,6 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
       for (int j = 0; j < chiSquare.length; j++) {
         chiSquare[j] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, 0.5 * (k - j), 2.0);
       }
-    }
-
-    static Samplers of(UniformRandomProvider rng, int n, int d) {
-      Samplers s = LAST.get();
-      if (s == null || s.rng != rng || s.n != n || s.d != d) {
-        s = new Samplers(rng, n, d);
-        LAST.set(s);
-      }
-      return s;
     }
   }
 

@@ -21,7 +21,10 @@ import org.collapsefarm.paradigm.ParadigmSpec;
  *
  * <p>Log space: the scatter and the variance are held as logarithms. Under fully synthetic MLE
  * training ln σ²_m drifts down by 0.22 per generation at n = 10 (MATH.md §7), so σ²_m itself leaves
- * the double range after about 3,000 generations while its logarithm stays exact.
+ * the double range after about 3,000 generations while its logarithm stays exact. Beside them the
+ * roots √scatter and σ are carried linearly (σ_m = σ_{m−1}·√χ²/√divisor): sampling and the
+ * measurements need σ, and e^{ln σ²/2} put an exp on the chain from one generation to the next, a
+ * fifth of a generation's time; the two forms agree to the rounding of m products.
  *
  * <p>Measurements: {@code var_ratio} σ²_m/σ_0², {@code log_var} ln σ²_m, {@code mean_sq_error}
  * (μ_m − μ_0)², {@code w2_sq} the squared 2-Wasserstein distance to the truth (μ_m − μ_0)² + (σ_m −
@@ -38,15 +41,21 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
    * @param count the number of points, ≥ 1
    * @param mean their mean
    * @param logScatter ln Σ(x − x̄)² (−∞ for a single point)
+   * @param rootScatter √Σ(x − x̄)², e^{logScatter/2} up to rounding (0 when it underflows)
    */
-  public record Stats(long count, double mean, double logScatter) {}
+  public record Stats(long count, double mean, double logScatter, double rootScatter) {
+    /** The statistics of a scatter given by its logarithm alone. */
+    public Stats(long count, double mean, double logScatter) {
+      this(count, mean, logScatter, Math.exp(0.5 * logScatter));
+    }
+  }
 
   /**
    * A fitted model N(mean, exp(logVar)).
    *
    * @param mean μ
    * @param logVar ln σ²
-   * @param sd σ = exp(logVar/2), kept because both sampling and W2 need it
+   * @param sd σ = exp(logVar/2) up to rounding, kept because both sampling and W2 need it
    */
   public record Model(double mean, double logVar, double sd) {
     public Model(double mean, double logVar) {
@@ -54,12 +63,18 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
     }
   }
 
-  private static final LogCache LOG_EPSILON = new LogCache();
-  private static final LogCache LOG_DIVISOR = new LogCache();
-
   private final Model truth;
   private final double sd0;
   private final Estimator estimator;
+  /** Whether this is a run's copy ({@link #forRun}), the only kind that writes the fields below. */
+  private final boolean perRun;
+  /** A run's copy: the samplers of its generator for the last sample size. */
+  private Samplers samplers;
+  /** A run's copy: the last training-set size's divisor terms. */
+  private Divisor divisor;
+  /** A run's copy: the last ε and ln ε. */
+  private double epsilon = Double.NaN;
+  private double logEpsilon;
 
   /**
    * @param mean μ_0
@@ -74,6 +89,24 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
     this.truth = new Model(mean, Math.log(variance));
     this.sd0 = truth.sd(); // the same rounding as every model's σ: the truth measures var_ratio = 1 exactly
     this.estimator = estimator;
+    this.perRun = false;
+  }
+
+  private UnivariateGaussian(UnivariateGaussian shared) {
+    this.truth = shared.truth;
+    this.sd0 = shared.sd0;
+    this.estimator = shared.estimator;
+    this.perRun = true;
+  }
+
+  /**
+   * A copy for one run that keeps, in plain fields, what the shared instance would build on every
+   * call: the samplers of the run's generator (Commons RNG's, built on one generator), the divisor's
+   * logarithm and root, ln ε. Looked up per thread they cost a tenth of a generation.
+   */
+  @Override
+  public UnivariateGaussian forRun() {
+    return new UnivariateGaussian(this);
   }
 
   public Estimator estimator() {
@@ -97,24 +130,35 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public Stats sample(Model model, int n, UniformRandomProvider rng) {
-    Samplers samplers = Samplers.of(rng, n);
+    Samplers samplers = samplers(rng, n);
     double mean = model.mean() + model.sd() * samplers.gaussian.sample() * samplers.invSqrtN;
     if (n == 1) {
-      return new Stats(1, mean, Double.NEGATIVE_INFINITY);
+      return new Stats(1, mean, Double.NEGATIVE_INFINITY, 0.0);
     }
     double chiSquare = samplers.chiSquare.sample();
-    return new Stats(n, mean, model.logVar() + Math.log(chiSquare));
+    return new Stats(n, mean, model.logVar() + Math.log(chiSquare), model.sd() * Math.sqrt(chiSquare));
   }
 
   /**
-   * The Commons RNG samplers of one run's generator for one sample size, kept per thread for the last
-   * (generator, n) asked for: a run draws many training sets of the same size, and building the
-   * samplers each time was a fifth of a generation's cost. Neither sampler keeps state between draws
-   * (the ziggurat and Marsaglia–Tsang draw from the generator alone), so a reused sampler gives
-   * exactly the draws a fresh one would: the cache cannot change a run's results.
+   * The samplers of rng for n points: a run's copy keeps the last ones (a run draws many training sets
+   * of the same size, and building the samplers each time was a fifth of a generation's cost), the
+   * shared instance builds them. Neither sampler keeps state between draws (the ziggurat and
+   * Marsaglia–Tsang draw from the generator alone), so a reused sampler gives exactly the draws a
+   * fresh one would: keeping them cannot change a run's results.
    */
+  private Samplers samplers(UniformRandomProvider rng, int n) {
+    Samplers s = samplers;
+    if (s == null || s.rng != rng || s.n != n) {
+      s = new Samplers(rng, n);
+      if (perRun) {
+        samplers = s;
+      }
+    }
+    return s;
+  }
+
+  /** The Commons RNG samplers of one generator for one sample size. */
   private static final class Samplers {
-    private static final ThreadLocal<Samplers> LAST = new ThreadLocal<>();
     final UniformRandomProvider rng;
     final int n;
     final double invSqrtN;
@@ -127,15 +171,6 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
       this.invSqrtN = 1.0 / Math.sqrt(n);
       this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
       this.chiSquare = n > 1 ? AhrensDieterMarsagliaTsangGammaSampler.of(rng, 0.5 * (n - 1), 2.0) : null;
-    }
-
-    static Samplers of(UniformRandomProvider rng, int n) {
-      Samplers s = LAST.get();
-      if (s == null || s.rng != rng || s.n != n) {
-        s = new Samplers(rng, n);
-        LAST.set(s);
-      }
-      return s;
     }
   }
 
@@ -159,7 +194,33 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public Model fit(Stats data) {
-    return new Model(data.mean(), data.logScatter() - LOG_DIVISOR.log(estimator.divisor(data.count())));
+    Divisor div = divisor(data.count());
+    return new Model(data.mean(), data.logScatter() - div.log, data.rootScatter() * div.inverseRoot);
+  }
+
+  /** The estimator's divisor for a training set of count points, kept by a run's copy for the last count. */
+  private Divisor divisor(long count) {
+    Divisor d = divisor;
+    if (d == null || d.count != count) {
+      d = new Divisor(count, estimator.divisor(count));
+      if (perRun) {
+        divisor = d;
+      }
+    }
+    return d;
+  }
+
+  /** ln and 1/√ of the estimator's divisor for count points: σ² = scatter/divisor in both forms. */
+  private static final class Divisor {
+    final long count;
+    final double log;
+    final double inverseRoot;
+
+    Divisor(long count, double divisor) {
+      this.count = count;
+      this.log = Math.log(divisor);
+      this.inverseRoot = 1.0 / Math.sqrt(divisor);
+    }
   }
 
   @Override
@@ -182,24 +243,20 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
 
   @Override
   public boolean collapsed(Model model, double epsilon) {
-    return model.logVar() - truth.logVar() <= LOG_EPSILON.log(epsilon);
+    return model.logVar() - truth.logVar() <= logEpsilon(epsilon);
   }
 
-  /**
-   * ln x for the last x asked for on this thread: within a group, ε and the estimator's divisor are
-   * the same every generation, so a logarithm per generation each is saved.
-   */
-  private static final class LogCache {
-    private final ThreadLocal<double[]> last = ThreadLocal.withInitial(() -> new double[] {Double.NaN, Double.NaN});
-
-    double log(double x) {
-      double[] l = last.get();
-      if (l[0] != x) {
-        l[0] = x;
-        l[1] = Math.log(x);
-      }
-      return l[1];
+  /** ln ε, kept by a run's copy (ε is the same every generation of a run). */
+  private double logEpsilon(double eps) {
+    if (eps == epsilon) {
+      return logEpsilon;
     }
+    double log = Math.log(eps);
+    if (perRun) {
+      epsilon = eps;
+      logEpsilon = log;
+    }
+    return log;
   }
 
   @Override
@@ -267,7 +324,7 @@ public final class UnivariateGaussian implements ModelFamily<UnivariateGaussian.
         double d = x[offset + i] - mean;
         scatter += d * d;
       }
-      return new Stats(n, mean, Math.log(scatter));
+      return new Stats(n, mean, Math.log(scatter), Math.sqrt(scatter));
     }
   }
 }

@@ -26,7 +26,9 @@
  * (corpora | fresh), most recent K (split | literal), randomly sampled (per-sample |
  * per-generation) — each a small {@code Sources} class — plus the real anchor, collapse times,
  * absorption and the refusals common to every family. The cell's random stream is passed in;
- * a family keeps no state between calls (one instance serves every run of a group).
+ * a family keeps no state between calls (one instance serves every run of a group), except in the
+ * copy {@code forRun()} gives a single run, which may keep what it builds on the run's generator
+ * (samplers, a decomposition's workspace) and must give exactly the shared instance's results.
  *
  * <h2>The text (n-gram) family of MATH.md §8</h2>
  *

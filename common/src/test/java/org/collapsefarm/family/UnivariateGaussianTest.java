@@ -54,19 +54,57 @@ class UnivariateGaussianTest {
   }
 
   @Test
-  void theCachedSamplersDrawExactlyWhatFreshOnesWould() {
+  void aRunsCopyKeepsSamplersThatDrawExactlyWhatFreshOnesWould() {
     UniformRandomProvider a = CellSeeds.stream(9);
     UniformRandomProvider b = CellSeeds.stream(9);
+    UnivariateGaussian run = MLE.forRun();
     UnivariateGaussian.Model model = new UnivariateGaussian.Model(0.5, Math.log(3.0));
     for (int i = 0; i < 1000; i++) {
-      int n = i % 7 == 0 ? 4 : 10; // switching sizes rebuilds the cache
-      UnivariateGaussian.Stats cached = MLE.sample(model, n, a);
+      int n = i % 7 == 0 ? 4 : 10; // switching sizes rebuilds the kept samplers
+      UnivariateGaussian.Stats cached = run.sample(model, n, a);
       double mean = 0.5 + model.sd()
           * org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(b).sample() / Math.sqrt(n);
       double chi = org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler
           .of(b, 0.5 * (n - 1), 2.0).sample();
       assertThat(cached.mean()).isCloseTo(mean, within(1e-15));
       assertThat(cached.logScatter()).isEqualTo(Math.log(3.0) + Math.log(chi));
+      assertThat(cached.rootScatter()).isEqualTo(model.sd() * Math.sqrt(chi));
+    }
+  }
+
+  @Test
+  void aRunsCopyGivesTheSharedInstancesResults() {
+    for (Estimator estimator : Estimator.values()) {
+      UnivariateGaussian shared = new UnivariateGaussian(1.0, 4.0, estimator);
+      UnivariateGaussian run = shared.forRun();
+      UniformRandomProvider a = CellSeeds.stream(3);
+      UniformRandomProvider b = CellSeeds.stream(3);
+      UnivariateGaussian.Model ms = shared.truth();
+      UnivariateGaussian.Model mr = run.truth();
+      double[] vs = new double[5];
+      double[] vr = new double[5];
+      for (int m = 1; m <= 200; m++) {
+        int n = m % 5 == 0 ? 3 : 20;
+        ms = shared.fit(shared.sample(ms, n, a));
+        mr = run.fit(run.sample(mr, n, b));
+        shared.measure(ms, vs);
+        run.measure(mr, vr);
+        assertThat(vr).containsExactly(vs);
+        double epsilon = m % 3 == 0 ? 0.5 : 0.01;
+        assertThat(run.collapsed(mr, epsilon)).isEqualTo(shared.collapsed(ms, epsilon));
+      }
+    }
+  }
+
+  @Test
+  void theLinearSdFollowsTheLogVariance() {
+    // σ_m is carried as a product of m roots beside ln σ²_m: the two agree to the rounding of m products.
+    UnivariateGaussian run = new UnivariateGaussian(0.0, 2.0, Estimator.UNBIASED).forRun();
+    UniformRandomProvider rng = CellSeeds.stream(4);
+    UnivariateGaussian.Model model = run.truth();
+    for (int m = 1; m <= 1000; m++) {
+      model = run.fit(run.sample(model, 1000, rng));
+      assertThat(model.sd() / Math.exp(0.5 * model.logVar())).isCloseTo(1.0, within(1e-12));
     }
   }
 
