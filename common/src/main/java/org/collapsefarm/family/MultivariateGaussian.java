@@ -67,6 +67,8 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
   private final boolean perRun;
   /** A run's copy: the samplers of its generator for the last sample size. */
   private Samplers samplers;
+  /** A run's copy: its W2 decomposition (null in the shared instance, which builds one per measurement). */
+  private final SymmetricMatrices.NuclearNorm nuclearNorm;
 
   /**
    * @param mean μ_0, d finite numbers
@@ -96,6 +98,7 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
     this.root0 = SymmetricMatrices.sqrt(covariance, d);
     this.estimator = estimator;
     this.perRun = false;
+    this.nuclearNorm = null;
   }
 
   private MultivariateGaussian(MultivariateGaussian shared) {
@@ -107,9 +110,13 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
     this.trace0 = shared.trace0;
     this.estimator = shared.estimator;
     this.perRun = true;
+    this.nuclearNorm = new SymmetricMatrices.NuclearNorm(d);
   }
 
-  /** A copy for one run that keeps the samplers of the run's generator instead of building them for every draw. */
+  /**
+   * A copy for one run that keeps the samplers of the run's generator and the decomposition of W2
+   * instead of building them for every draw and every measurement.
+   */
   @Override
   public MultivariateGaussian forRun() {
     return new MultivariateGaussian(this);
@@ -345,7 +352,8 @@ public final class MultivariateGaussian implements ModelFamily<MultivariateGauss
     double trace = Math.exp(model.logScale());
     // tr (Σ_0^{1/2} Σ Σ_0^{1/2})^{1/2} = e^{s/2} ‖Σ_0^{1/2} F‖_* (the eigenvalues of K Kᵀ are the squared singular values of K).
     double cross = model.logScale() == Double.NEGATIVE_INFINITY ? 0.0
-        : Math.exp(0.5 * model.logScale()) * SymmetricMatrices.nuclearNorm(SymmetricMatrices.multiply(root0, model.factor(), d), d);
+        : Math.exp(0.5 * model.logScale()) * (perRun ? nuclearNorm : new SymmetricMatrices.NuclearNorm(d))
+            .of(SymmetricMatrices.multiply(root0, model.factor(), d));
     values[0] = Math.exp(model.logScale() - logTrace0);
     values[1] = model.logScale();
     values[2] = msq;
