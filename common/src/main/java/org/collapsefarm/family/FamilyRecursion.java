@@ -101,8 +101,11 @@ public final class FamilyRecursion {
     }
   }
 
-  /** The pool's final size, n + (M − 1)·round(k·n), in samples. */
-  static long poolCapacity(ParadigmSpec spec, int maxGenerations) {
+  /**
+   * The pool's final size, n + (M − 1)·round(k·n), in samples: also the training set at M under
+   * accumulate, which keeps every sample.
+   */
+  public static long poolCapacity(ParadigmSpec spec, int maxGenerations) {
     return spec.n() + (maxGenerations - 1L) * Sources.added(spec);
   }
 

@@ -15,6 +15,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * first) whose mass reaches top-p, and a draw is a binary search.
  */
 public final class NgramModel {
+  /** The largest training set a model takes: its urn and counts are int-indexed arrays. */
+  public static final long MAX_TRAINING_TOKENS = Integer.MAX_VALUE - 8;
   private final NgramGraph graph;
   private final double temperature;
   private final double topP;
@@ -67,7 +69,7 @@ public final class NgramModel {
       t += c;
     }
     total = t;
-    if (total > Integer.MAX_VALUE - 8) {
+    if (total > MAX_TRAINING_TOKENS) {
       throw new IllegalStateException("a training set of more than 2^31 tokens");
     }
     for (int e = 0; e < after.length; e++) {

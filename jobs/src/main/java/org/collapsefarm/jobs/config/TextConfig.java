@@ -7,12 +7,17 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.collapsefarm.ParameterException;
+import org.collapsefarm.family.FamilyRecursion;
+import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.paradigm.Pool;
 import org.collapsefarm.text.DocumentSplit;
 import org.collapsefarm.text.Language;
 import org.collapsefarm.text.NgramGraph;
+import org.collapsefarm.text.NgramModel;
 import org.collapsefarm.text.Tokenizer;
 
 /**
@@ -81,7 +86,7 @@ final class TextConfig {
     for (CorpusEntry c : corpora) {
       for (int k : orders) {
         for (ParadigmSpec spec : specs) {
-          check(spec, k);
+          check(spec, k, maxGenerations);
           groups.add(TextSweep.Group.of(c, k, spec, maxLength, maxGenerations));
         }
       }
@@ -90,7 +95,8 @@ final class TextConfig {
   }
 
   /** What can be refused before the corpus is read. */
-  private static void check(ParadigmSpec spec, int order) throws ConfigException {
+  private static void check(ParadigmSpec spec, int order, int maxGenerations) throws ConfigException {
+    checkTokensKept(spec, maxGenerations);
     if (spec.smoothing() != 0) {
       throw new ConfigException("sweep.paradigms.smoothing", "does not apply to text (n-gram models are maximum "
           + "likelihood), got " + spec.smoothing(), "0 (the default)");
@@ -98,6 +104,29 @@ final class TextConfig {
     if (spec.n() < order) {
       throw new ConfigException("sweep.paradigms.n", "a budget of n = " + spec.n() + " tokens is smaller than one "
           + "document of order " + order + " (k - 1 BOS of padding and one token)", "n >= " + order);
+    }
+  }
+
+  /**
+   * Accumulate trains on every token so far, n + (M − 1)·round(k·n) at M, and an n-gram model indexes
+   * its training set with ints ({@link NgramModel#MAX_TRAINING_TOKENS}); accumulate-subsample with pool
+   * = corpora keeps that many tokens of 4 bytes in its pool, held to {@link FamilyRecursion#POOL_BYTES_LIMIT}
+   * as for every family. Refused here, before the corpus is read, instead of hours into the run.
+   */
+  private static void checkTokensKept(ParadigmSpec spec, int maxGenerations) throws ConfigException {
+    long tokens = FamilyRecursion.poolCapacity(spec, maxGenerations);
+    if (spec.paradigm() == Paradigm.ACCUMULATE && tokens > NgramModel.MAX_TRAINING_TOKENS) {
+      throw new ConfigException("sweep.max-generations", String.format(Locale.ROOT, "accumulate trains on every "
+          + "token so far: n + (M - 1)·round(rate·n) = %,d tokens at M, above the n-gram model's %,d (lower "
+          + "max-generations, n or rate)", tokens, NgramModel.MAX_TRAINING_TOKENS));
+    }
+    long poolBytes = tokens * Integer.BYTES;
+    if (spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE && spec.pool() == Pool.CORPORA
+        && poolBytes > FamilyRecursion.POOL_BYTES_LIMIT) {
+      throw new ConfigException("sweep.max-generations", String.format(Locale.ROOT, "accumulate-subsample with pool = "
+          + "corpora keeps every token of the pool: n + (M - 1)·round(rate·n) = %,d tokens of 4 bytes (%,d MiB) per "
+          + "run, above the limit of %d MiB (lower max-generations, n or rate, or use pool = fresh)", tokens,
+          poolBytes >> 20, FamilyRecursion.POOL_BYTES_LIMIT >> 20));
     }
   }
 

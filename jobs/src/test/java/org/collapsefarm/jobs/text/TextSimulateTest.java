@@ -226,6 +226,19 @@ public class TextSimulateTest {
     assertThat(budget.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
     assertThat(budget.err()).startsWith("error: sweep.paradigms.n: ");
 
+    // accumulate would train on 1e6 + 2,999·1e6 tokens by M, beyond an n-gram model's int-indexed arrays; the
+    // accumulate-subsample pool of 1e5 + 2,999·1e5 tokens would take 1,144 MiB: both refused before any corpus is read
+    FarmRunner.Result accumulate = farm("validate", conf("accumulate", good.toString(), "").toString(),
+        "--set", "sweep.max-generations=3000", "--set", "sweep.paradigms=[{paradigm = accumulate, n = 1000000, rate = 1}]");
+    assertThat(accumulate.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    assertThat(accumulate.err()).startsWith("error: sweep.max-generations: accumulate trains on every token")
+        .contains("3,000,000,000 tokens");
+    FarmRunner.Result pool = farm("validate", conf("pool", good.toString(), "").toString(),
+        "--set", "sweep.max-generations=3000", "--set", "sweep.paradigms=[{paradigm = accumulate-subsample, n = 100000, rate = 1}]");
+    assertThat(pool.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
+    assertThat(pool.err()).startsWith("error: sweep.max-generations: accumulate-subsample with pool = corpora")
+        .contains("1,144 MiB");
+
     FarmRunner.Result realN = farm("simulate", conf("realn", good.toString(), "").toString(),
         "--set", "sweep.paradigms=[{paradigm = partially-synthetic, n = 10, real-n = 100000000}]");
     assertThat(realN.exitCode()).isEqualTo(CommandLines.EXIT_BAD_INPUT);
