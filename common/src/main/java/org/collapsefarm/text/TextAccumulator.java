@@ -45,6 +45,16 @@ public final class TextAccumulator implements GenerationSink, Serializable {
     residualRuns = new long[len * probes];
   }
 
+  /**
+   * The heap an accumulator for generations 0..maxGenerations and {@code probes} probes can hold: the
+   * categorical sums ({@link GenerationAccumulator#bytesAtMost}), Σ and Σ² of every {@link TextMetric}
+   * and seven sums per probe, per generation. Sizes a sweep's heap.
+   */
+  public static long bytesAtMost(int maxGenerations, int probes) {
+    return GenerationAccumulator.bytesAtMost(maxGenerations)
+        + (maxGenerations + 1L) * (2L * TextMetric.COUNT + 7L * probes) * Long.BYTES;
+  }
+
   @Override
   public void generation(int m, double[] values, boolean collapsed) {
     categorical.generation(m, Arrays.copyOf(values, Metric.COUNT), collapsed);

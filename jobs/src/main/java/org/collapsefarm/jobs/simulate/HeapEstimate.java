@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.collapsefarm.family.FamilySpec;
+import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.measure.FamilyAccumulator;
 import org.collapsefarm.measure.GenerationAccumulator;
+import org.collapsefarm.text.TextAccumulator;
 
 /**
  * The heap {@code simulate} needs when Spark runs inside the farm's JVM (a local master, the
@@ -20,7 +22,10 @@ import org.collapsefarm.measure.GenerationAccumulator;
  *   <li>its partition's per-generation sums: one accumulator on the {@link GenerationGrid} per group
  *       the partition touches ({@link GenerationAccumulator#bytesAtMost}, {@link
  *       FamilyAccumulator#bytes} with every family measurement);
- *   <li>the {@code runs} rows of its cells in the chunk, {@link #RUNS_ROW_BYTES} each.
+ *   <li>the {@code runs} rows of its cells in the chunk, {@link #RUNS_ROW_BYTES} each;
+ *   <li>for text groups, the group's {@link TextAccumulator} instead, and the running text cell's tokens
+ *       ({@link TextPlan#cellTokens}, 4 bytes each: under accumulate every token so far) — the corpus
+ *       itself is not counted, as it is read only when the simulation starts.
  * </ul>
  *
  * <p>These objects are what Spark calls user memory: of the heap beyond its reserved 300 MiB
@@ -76,32 +81,40 @@ public record HeapEstimate(double memoryFraction, int cores, int groupsPerTask, 
     CellPlan plan = CellPlan.of(sweep, chunks);
     List<List<CellRange>> bins =
         CostBalancer.balance(plan.groups(), partitions > 0 ? partitions : SimulateJob.PARTITIONS_PER_CORE * cores);
-    return of(bins, plan.models(), sweep.maxGenerations(), chunks, cores, memoryFraction);
+    return of(bins, plan.models(), TextPlan.of(sweep), sweep.maxGenerations(), chunks, cores, memoryFraction);
   }
 
   /**
    * The estimate for the partitions {@code bins} of a sweep split into {@code chunks} chunks.
    *
    * @param models the sweep's model families by context id (their groups keep family sums)
+   * @param text the sweep's text part (its groups keep text sums, and a running text cell its tokens)
    */
-  public static HeapEstimate of(List<List<CellRange>> bins, Map<String, FamilySpec> models, int maxGenerations,
-      int chunks, int cores, double memoryFraction) {
+  public static HeapEstimate of(List<List<CellRange>> bins, Map<String, FamilySpec> models, TextPlan text,
+      int maxGenerations, int chunks, int cores, double memoryFraction) {
     int grid = GenerationGrid.of(maxGenerations).size();
     long categorical = GenerationAccumulator.bytesAtMost(grid - 1);
     long family = FamilyAccumulator.bytes(grid - 1, FamilySpec.COLUMNS.size());
+    long textSums = TextAccumulator.bytesAtMost(grid - 1, text.probes().size());
     long largest = 0;
     int largestGroups = 0;
     for (List<CellRange> bin : bins) {
       Set<String> groups = new HashSet<>();
       long bytes = 0;
       long cells = 0;
+      long textCell = 0; // a task runs one cell at a time: its largest text cell's tokens
       for (CellRange range : bin) {
-        if (groups.add(range.group().groupId())) {
-          bytes += models.containsKey(range.group().contextId()) ? family : categorical;
+        Group group = range.group();
+        boolean isText = text.contexts().containsKey(group.contextId());
+        if (groups.add(group.groupId())) {
+          bytes += isText ? textSums : models.containsKey(group.contextId()) ? family : categorical;
+        }
+        if (isText) {
+          textCell = Math.max(textCell, TextPlan.cellTokens(group.spec(), maxGenerations) * Integer.BYTES);
         }
         cells += range.size();
       }
-      bytes += (cells + chunks - 1) / chunks * RUNS_ROW_BYTES;
+      bytes += textCell + (cells + chunks - 1) / chunks * RUNS_ROW_BYTES;
       if (bytes > largest) {
         largest = bytes;
         largestGroups = groups.size();

@@ -4,9 +4,13 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.collapsefarm.family.FamilyRecursion;
 import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.jobs.config.Sweep;
 import org.collapsefarm.jobs.config.TextSweep;
+import org.collapsefarm.paradigm.Paradigm;
+import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.paradigm.Pool;
 import org.collapsefarm.text.Tokenizer;
 
 /**
@@ -52,6 +56,24 @@ public record TextPlan(Map<String, Context> contexts, int maxLength, List<String
     return sweep.text().groups().stream()
         .map(g -> new Group(g.groupId(), g.contextId(), g.spec(), sweep.maxGenerations()))
         .toList();
+  }
+
+  /**
+   * The tokens of 4 bytes one running text cell of {@code spec} holds at its largest, whatever the
+   * corpus: the training set its model's urn indexes (n, plus real-n under partially synthetic, every
+   * token so far under accumulate, plus the real anchor), the n tokens it generates, and the
+   * accumulate-subsample pool (pool = corpora). The corpus, its graph and the per-edge counts come on
+   * top and depend on the corpus, which is read only when the simulation starts.
+   */
+  static long cellTokens(ParadigmSpec spec, int maxGenerations) {
+    long kept = FamilyRecursion.poolCapacity(spec, maxGenerations);
+    long training = switch (spec.paradigm()) {
+      case ACCUMULATE -> kept;
+      case PARTIALLY_SYNTHETIC -> (long) spec.n() + spec.realN();
+      default -> spec.n();
+    };
+    long pool = spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE && spec.pool() == Pool.CORPORA ? kept : 0;
+    return training + spec.realAnchor() + spec.n() + pool;
   }
 
   /**

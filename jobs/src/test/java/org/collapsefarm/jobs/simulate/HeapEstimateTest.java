@@ -13,13 +13,18 @@ import org.collapsefarm.jobs.config.Group;
 import org.collapsefarm.measure.FamilyAccumulator;
 import org.collapsefarm.measure.GenerationAccumulator;
 import org.collapsefarm.measure.Metric;
+import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
+import org.collapsefarm.paradigm.Pool;
+import org.collapsefarm.text.TextAccumulator;
+import org.collapsefarm.text.Tokenizer;
 import org.junit.jupiter.api.Test;
 
 /** The heap a local simulate needs: what the largest partitions running at once hold (issue 14, item 3). */
 class HeapEstimateTest {
   private static final int M = 20_000; // a grid of 10,008 generations
   private static final int GRID = GenerationGrid.of(M).size();
+  private static final TextPlan NO_TEXT = new TextPlan(Map.of(), 600, List.of(), true, 0);
 
   private static CellRange range(String group, String context, int replicates) {
     return new CellRange(new Group(group, context, ParadigmSpec.fullySynthetic(2), 1), 1.0, 0, replicates);
@@ -31,7 +36,7 @@ class HeapEstimateTest {
     List<List<CellRange>> bins = List.of(
         List.of(range("a", "ctx", 2), range("b", "ctx", 2), range("b", "ctx", 2)),
         List.of(range("c", "ctx", 2)));
-    HeapEstimate e = HeapEstimate.of(bins, Map.of(), M, 1, 2, 0.6);
+    HeapEstimate e = HeapEstimate.of(bins, Map.of(), NO_TEXT, M, 1, 2, 0.6);
     long accumulator = GenerationAccumulator.bytesAtMost(GRID - 1);
     assertThat(e.groupsPerTask()).isEqualTo(2);
     assertThat(e.gridPoints()).isEqualTo(GRID);
@@ -49,23 +54,45 @@ class HeapEstimateTest {
     for (int g = 0; g < 200; g++) {
       many.add(range("g" + g, "ctx", 2));
     }
-    HeapEstimate large = HeapEstimate.of(List.of(many), Map.of(), M, 1, 2, 0.6);
+    HeapEstimate large = HeapEstimate.of(List.of(many), Map.of(), NO_TEXT, M, 1, 2, 0.6);
     assertThat(large.bytes()).isEqualTo(large.partitionsBytes()).isGreaterThan(HeapEstimate.LOCAL_MINIMUM_BYTES);
     assertThat(large.describe()).startsWith("about ").contains("(1 running + 1 spilling)");
     // one core: one task at a time; more cores than partitions: one task per partition
-    assertThat(HeapEstimate.of(bins, Map.of(), M, 1, 1, 0.6).cores()).isEqualTo(1);
-    assertThat(HeapEstimate.of(bins, Map.of(), M, 1, 8, 0.6).cores()).isEqualTo(2);
+    assertThat(HeapEstimate.of(bins, Map.of(), NO_TEXT, M, 1, 1, 0.6).cores()).isEqualTo(1);
+    assertThat(HeapEstimate.of(bins, Map.of(), NO_TEXT, M, 1, 8, 0.6).cores()).isEqualTo(2);
     // a chunk holds its share of a partition's runs rows
-    assertThat(HeapEstimate.of(bins, Map.of(), M, 3, 2, 0.6).taskBytes())
+    assertThat(HeapEstimate.of(bins, Map.of(), NO_TEXT, M, 3, 2, 0.6).taskBytes())
         .isEqualTo(2 * accumulator + 2 * HeapEstimate.RUNS_ROW_BYTES);
   }
 
   @Test
   void aModelFamilysGroupKeepsItsFamilySums() {
     FamilySpec poisson = FamilySpec.poisson(2.0);
-    HeapEstimate e = HeapEstimate.of(List.of(List.of(range("g", "model", 1))), Map.of("model", poisson), M, 1, 1, 0.6);
+    HeapEstimate e = HeapEstimate.of(List.of(List.of(range("g", "model", 1))), Map.of("model", poisson), NO_TEXT, M, 1, 1, 0.6);
     assertThat(e.taskBytes())
         .isEqualTo(FamilyAccumulator.bytes(GRID - 1, FamilySpec.COLUMNS.size()) + HeapEstimate.RUNS_ROW_BYTES);
+  }
+
+  /**
+   * A text group keeps its text sums, and its running cell the tokens of its training set, its generated
+   * text and its pool: under accumulate (n = 1,000, rate 1) every token so far, 1,000 + 99·1,000 at M = 100.
+   */
+  @Test
+  void aTextGroupKeepsItsTextSumsAndItsRunningCellItsTokens() throws Exception {
+    TextPlan text = new TextPlan(Map.of("corpus", new TextPlan.Context("c", "toy", Tokenizer.WORDS, 2)), 600,
+        List.of("there was", "there were"), true, 0);
+    ParadigmSpec accumulate = ParadigmSpec.defaults(Paradigm.ACCUMULATE, 1_000).withRate(1, Pool.CORPORA);
+    CellRange acc = new CellRange(new Group("acc", "corpus", accumulate, 100), 1.0, 0, 2);
+    CellRange fully = new CellRange(new Group("fs", "corpus", ParadigmSpec.fullySynthetic(1_000), 100), 1.0, 0, 2);
+    int grid = GenerationGrid.of(100).size();
+    long sums = TextAccumulator.bytesAtMost(grid - 1, 2);
+    HeapEstimate e = HeapEstimate.of(List.of(List.of(acc, fully)), Map.of(), text, 100, 1, 1, 0.6);
+    assertThat(e.taskBytes()).isEqualTo(2 * sums + 4 * (100_000 + 1_000) + 4 * HeapEstimate.RUNS_ROW_BYTES);
+    assertThat(TextPlan.cellTokens(ParadigmSpec.fullySynthetic(1_000), 100)).isEqualTo(2_000);
+    ParadigmSpec subsample = ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 1_000).withRate(1, Pool.CORPORA);
+    assertThat(TextPlan.cellTokens(subsample, 100)).as("training set, generated text, pool").isEqualTo(102_000);
+    // the text sums are what a TextAccumulator holds
+    assertThat(arrayBytes(new TextAccumulator(grid - 1, 2))).isLessThanOrEqualTo(sums);
   }
 
   @Test
