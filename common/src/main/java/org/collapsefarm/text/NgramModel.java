@@ -38,9 +38,19 @@ public final class NgramModel {
   private int[] knobStart;
   private int[] knobEdge;
   private double[] knobCumulative;
-  private final DocumentLanes lanes = new DocumentLanes();
+  /** Scratch of {@link #generate}. */
+  private final DocumentLanes lanes;
 
   public NgramModel(NgramGraph graph, double temperature, double topP) {
+    this(graph, temperature, topP, new DocumentLanes());
+  }
+
+  /**
+   * A model whose {@link #generate} uses {@code lanes} as its scratch: the models of one cell share
+   * one (they generate one at a time), so that a paradigm keeping several models keeps one scratch.
+   */
+  NgramModel(NgramGraph graph, double temperature, double topP, DocumentLanes lanes) {
+    this.lanes = lanes;
     this.graph = graph;
     this.temperature = temperature;
     this.topP = topP;
@@ -206,48 +216,50 @@ public final class NgramModel {
       return 0;
     }
     DocumentLanes lanes = this.lanes;
-    lanes.clear(tokens);
-    int[] next = after;
-    int[] written = lanes.written;
-    boolean plain = temperature == 1.0 && topP == 1.0;
-    int[] state = new int[DocumentLanes.LANES];
-    int[] length = new int[DocumentLanes.LANES];
-    int[] document = new int[DocumentLanes.LANES];
-    int running = 0;
-    // Every document has a token, so more than `tokens` documents are never needed.
-    for (int l = 0; l < DocumentLanes.LANES; l++) {
-      document[l] = l < tokens ? lanes.begin(l) : -1;
-      running += l < tokens ? 1 : 0;
-    }
-    long produced = 0;
-    while (running > 0) {
-      for (int l = 0; l < DocumentLanes.LANES; l++) {
-        int d = document[l];
-        if (d < 0) {
-          continue;
-        }
-        int s = state[l];
-        int e = plain ? urn[urnBase[s] + rng.nextInt(urnSize[s])] : drawKnob(s, rng);
-        lanes.room(l)[written[l]++] = e;
-        produced++;
-        s = next[e];
-        int n = ++length[l];
-        if (s >= 0 && n < maxLength) {
-          state[l] = s;
-          continue;
-        }
-        lanes.end(d, n);
-        state[l] = 0;
-        length[l] = 0;
-        if (produced < tokens) {
-          document[l] = lanes.begin(l);
-        } else {
-          document[l] = -1;
-          running--;
-        }
-      }
+    lanes.start(tokens);
+    int i = 0;
+    while (lanes.active > 0) {
+      i = lanes.endDocument(draw(lanes, i, maxLength, rng), tokens);
     }
     return lanes.appendTo(out, tokens);
+  }
+
+  /**
+   * Draws a token in each generating lane in turn, from slot {@code from}, until one of them ends its
+   * document (EOS, a history that never continues, or {@code maxLength} tokens); returns its slot. The
+   * hot loop of {@link #generate}, a method of its own that returns at every document's end: the JIT
+   * compiles it whole after a few hundred documents, with no branch it has never seen taken (a loop
+   * that also handled the lanes stopping at the budget ran de-optimised for the next few generations).
+   */
+  private int draw(DocumentLanes lanes, int from, int maxLength, UniformRandomProvider rng) {
+    int[] slot = lanes.slot;
+    int[] state = lanes.state;
+    int[] current = lanes.current;
+    int[] written = lanes.written;
+    int[][] buffers = lanes.tokens;
+    int[] next = after;
+    int active = lanes.active;
+    boolean plain = temperature == 1.0 && topP == 1.0;
+    for (int i = from; ; i = 0) {
+      for (; i < active; i++) {
+        int l = slot[i];
+        int s = state[l];
+        int e = plain ? urn[urnBase[s] + rng.nextInt(urnSize[s])] : drawKnob(s, rng);
+        int w = written[l];
+        int[] buffer = buffers[l];
+        if (w == buffer.length) {
+          buffer = lanes.grow(l);
+        }
+        buffer[w] = e;
+        written[l] = w + 1;
+        s = next[e];
+        int n = ++current[l];
+        if (s < 0 || n >= maxLength) {
+          return i;
+        }
+        state[l] = s;
+      }
+    }
   }
 
   private int drawKnob(int s, UniformRandomProvider rng) {

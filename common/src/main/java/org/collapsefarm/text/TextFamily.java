@@ -105,6 +105,8 @@ public final class TextFamily implements ModelFamily<TextFamily.Data, TextFamily
   private final List<String> metrics;
   private final EdgeText scratch;
   private final EdgeText measured;
+  /** The scratch of every model's generation (one at a time). */
+  private final DocumentLanes lanes = new DocumentLanes();
   private final double[] categorical = new double[Metric.COUNT];
   private final double[] text = new double[TextMetric.COUNT];
   private final double[] probeOut = new double[4];
@@ -193,7 +195,7 @@ public final class TextFamily implements ModelFamily<TextFamily.Data, TextFamily
 
   private NgramModel sampler(Model model) {
     if (model.sampler == null) {
-      model.sampler = new NgramModel(graph, temperature, topP);
+      model.sampler = new NgramModel(graph, temperature, topP, lanes);
       model.sampler.prepare(model.counts);
     }
     return model.sampler;
