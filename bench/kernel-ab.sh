@@ -21,16 +21,9 @@ one() { # jar n -> CPU ns per live token-generation
     | sed -n 's/.*"cpu_ns_per_token_generation": \([0-9.]*\).*/\1/p'
 }
 
+source "$(dirname "$0")/ab-pairs.sh"
 echo "uptime at start: $(uptime)"
 for n in $NS; do
-  ratios=()
-  for ((i = 1; i <= PAIRS; i++)); do
-    a=$(one "$A" "$n")
-    b=$(one "$B" "$n")
-    ratios+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.4f", b / a }')")
-    echo "n=$n pair $i: A $a ns, B $b ns (CPU per live token-generation), B/A ${ratios[-1]}"
-  done
-  printf '%s\n' "${ratios[@]}" | sort -g | awk -v n="$n" '{ r[NR] = $1 } END {
-    m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "n=%s median B/A %.3f over %d pairs\n", n, m, NR }'
+  ab_pairs "n=$n" "ns (CPU per live token-generation)" "$n"
 done
 echo "uptime at end: $(uptime)"

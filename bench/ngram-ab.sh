@@ -22,17 +22,9 @@ one() { # jar order -> tokens per CPU-second
     --generations "$GENERATIONS" | sed -n 's/.*"tokens_per_cpu_s": \([0-9.e+]*\).*/\1/p'
 }
 
+source "$(dirname "$0")/ab-pairs.sh"
 echo "uptime at start: $(uptime)"
 for order in $ORDERS; do
-  ratios=()
-  for ((i = 1; i <= PAIRS; i++)); do
-    a=$(one "$A" "$order")
-    b=$(one "$B" "$order")
-    ratios+=("$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.4f", b / a }')")
-    echo "order $order pair $i: A $a, B $b tokens per CPU-second, B/A ${ratios[-1]}"
-  done
-  printf '%s\n' "${ratios[@]}" | sort -g | awk -v k="$order" '{ r[NR] = $1 } END {
-    m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2;
-    printf "order %s median B/A %.3f over %d pairs (%.3f-%.3f)\n", k, m, NR, r[1], r[NR] }'
+  ab_pairs "order $order" "tokens per CPU-second" "$order"
 done
 echo "uptime at end: $(uptime)"

@@ -97,9 +97,7 @@ class NgramModelTest {
    */
   @Test
   void documentsHaveTheirLawWhateverTheirIndex() {
-    NgramGraph g = NgramGraph.of(TokenCorpus.of(new int[] {2, 3, 4, 5}), V, 1);
-    NgramModel model = new NgramModel(g, 1, 1);
-    model.prepare(new int[] {1, 1, 1, 1, 1});
+    NgramModel model = unigramEndingOneInFive();
     int cap = 6;
     int first = 24;
     int reps = 2000;
@@ -133,9 +131,8 @@ class NgramModelTest {
    */
   @Test
   void theBudgetCutsTheDocumentsInIndexOrder() {
-    NgramGraph g = NgramGraph.of(TokenCorpus.of(new int[] {2, 3, 4, 5}), V, 1);
-    NgramModel model = new NgramModel(g, 1, 1);
-    model.prepare(new int[] {1, 1, 1, 1, 1});
+    NgramModel model = unigramEndingOneInFive();
+    NgramGraph g = model.graph();
     int tokens = 50;
     int reps = 4000;
     long eos = 0;
@@ -151,6 +148,13 @@ class NgramModelTest {
     }
     double n = (double) tokens * reps;
     assertThat(Math.abs(eos - 0.2 * n) / Math.sqrt(n * 0.2 * 0.8)).isLessThan(3.9);
+  }
+
+  /** The unigram model of the corpus "2 3 4 5 EOS": p(EOS) = 1/5. */
+  private static NgramModel unigramEndingOneInFive() {
+    NgramModel model = new NgramModel(NgramGraph.of(TokenCorpus.of(new int[] {2, 3, 4, 5}), V, 1), 1, 1);
+    model.prepare(new int[] {1, 1, 1, 1, 1});
+    return model;
   }
 
   static int[] trainingCounts(NgramGraph g, TokenCorpus train) {
