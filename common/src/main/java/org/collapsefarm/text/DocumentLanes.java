@@ -38,7 +38,7 @@ final class DocumentLanes {
    * begins the first documents, one per lane (no more than {@code budget}: every document has a token).
    */
   void start(int budget) {
-    int capacity = Math.max(16, budget / LANES + budget / (4 * LANES));
+    int capacity = capacity(budget);
     documents = 0;
     active = Math.min(LANES, budget);
     for (int l = 0; l < LANES; l++) {
@@ -51,6 +51,11 @@ final class DocumentLanes {
       slot[l] = l;
       document[l] = l < active ? begin(l) : -1;
     }
+  }
+
+  /** A lane's room for a budget: its share and a quarter more (a lane that needs more doubles it). */
+  static int capacity(int budget) {
+    return Math.max(16, budget / LANES + budget / (4 * LANES));
   }
 
   /** Begins the next document in lane l at its current end; returns its index. */

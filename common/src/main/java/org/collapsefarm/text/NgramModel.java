@@ -64,6 +64,14 @@ public final class NgramModel {
     return graph;
   }
 
+  /**
+   * The tokens (4 bytes each) {@link #generate} holds in its lanes, besides its output, for a budget of
+   * {@code tokens}: about 1.25 tokens per token (sizes a text cell's heap).
+   */
+  public static long laneTokens(int tokens) {
+    return (long) DocumentLanes.LANES * DocumentLanes.capacity(tokens);
+  }
+
   /** Uses these counts (one per edge) as the model's; call again after they change. */
   public void prepare(int[] edgeCounts) {
     this.counts = edgeCounts;
@@ -104,13 +112,11 @@ public final class NgramModel {
     if (urn.length < total) {
       urn = new int[(int) total];
     }
+    // The states' blocks lie one after another, in edge order: edge e fills the next counts[e] places.
     int k = 0;
-    for (int s = 0; s < states; s++) {
-      for (int e = graph.edgeStart(s), end = graph.edgeStart(s + 1); e < end; e++) {
-        for (int c = counts[e]; c > 0; c--) {
-          urn[k++] = e;
-        }
-      }
+    for (int e = 0, edges = graph.edges(); e < edges; e++) {
+      Arrays.fill(urn, k, k + counts[e], e);
+      k += counts[e];
     }
   }
 

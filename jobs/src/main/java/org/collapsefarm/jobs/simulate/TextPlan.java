@@ -11,6 +11,7 @@ import org.collapsefarm.jobs.config.TextSweep;
 import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
 import org.collapsefarm.paradigm.Pool;
+import org.collapsefarm.text.NgramModel;
 import org.collapsefarm.text.Tokenizer;
 
 /**
@@ -61,8 +62,9 @@ public record TextPlan(Map<String, Context> contexts, int maxLength, List<String
   /**
    * The tokens of 4 bytes one running text cell of {@code spec} holds at its largest, whatever the
    * corpus: the training set its model's urn indexes (n, plus real-n under partially synthetic, every
-   * token so far under accumulate, plus the real anchor), the n tokens it generates, and the
-   * accumulate-subsample pool (pool = corpora). The corpus, its graph and the per-edge counts come on
+   * token so far under accumulate, plus the real anchor), the n tokens it generates and the lanes it
+   * generates them in ({@link NgramModel#laneTokens}), and the accumulate-subsample pool (pool =
+   * corpora). The corpus, its graph and the per-edge counts come on
    * top and depend on the corpus, which is read only when the simulation starts.
    */
   static long cellTokens(ParadigmSpec spec, int maxGenerations) {
@@ -73,7 +75,7 @@ public record TextPlan(Map<String, Context> contexts, int maxLength, List<String
       default -> spec.n();
     };
     long pool = spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE && spec.pool() == Pool.CORPORA ? kept : 0;
-    return training + spec.realAnchor() + spec.n() + pool;
+    return training + spec.realAnchor() + spec.n() + NgramModel.laneTokens(spec.n()) + pool;
   }
 
   /**

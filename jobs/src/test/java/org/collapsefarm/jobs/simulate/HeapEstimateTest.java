@@ -16,6 +16,7 @@ import org.collapsefarm.measure.Metric;
 import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
 import org.collapsefarm.paradigm.Pool;
+import org.collapsefarm.text.NgramModel;
 import org.collapsefarm.text.TextAccumulator;
 import org.collapsefarm.text.Tokenizer;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class HeapEstimateTest {
 
   /**
    * A text group keeps its text sums, and its running cell the tokens of its training set, its generated
-   * text and its pool: under accumulate (n = 1,000, rate 1) every token so far, 1,000 + 99·1,000 at M = 100.
+   * text, the lanes it generates it in and its pool: under accumulate (n = 1,000, rate 1) every token so far, 1,000 + 99·1,000 at M = 100.
    */
   @Test
   void aTextGroupKeepsItsTextSumsAndItsRunningCellItsTokens() throws Exception {
@@ -87,10 +88,12 @@ class HeapEstimateTest {
     int grid = GenerationGrid.of(100).size();
     long sums = TextAccumulator.bytesAtMost(grid - 1, 2);
     HeapEstimate e = HeapEstimate.of(List.of(List.of(acc, fully)), Map.of(), text, 100, 1, 1, 0.6);
-    assertThat(e.taskBytes()).isEqualTo(2 * sums + 4 * (100_000 + 1_000) + 4 * HeapEstimate.RUNS_ROW_BYTES);
-    assertThat(TextPlan.cellTokens(ParadigmSpec.fullySynthetic(1_000), 100)).isEqualTo(2_000);
+    long lanes = NgramModel.laneTokens(1_000);
+    assertThat(lanes).as("eight lanes of 1,000/8 + 1,000/32 tokens").isEqualTo(8 * 156);
+    assertThat(e.taskBytes()).isEqualTo(2 * sums + 4 * (100_000 + 1_000 + lanes) + 4 * HeapEstimate.RUNS_ROW_BYTES);
+    assertThat(TextPlan.cellTokens(ParadigmSpec.fullySynthetic(1_000), 100)).isEqualTo(2_000 + lanes);
     ParadigmSpec subsample = ParadigmSpec.defaults(Paradigm.ACCUMULATE_SUBSAMPLE, 1_000).withRate(1, Pool.CORPORA);
-    assertThat(TextPlan.cellTokens(subsample, 100)).as("training set, generated text, pool").isEqualTo(102_000);
+    assertThat(TextPlan.cellTokens(subsample, 100)).as("training set, generated text, lanes, pool").isEqualTo(102_000 + lanes);
     // the text sums are what a TextAccumulator holds
     assertThat(arrayBytes(new TextAccumulator(grid - 1, 2))).isLessThanOrEqualTo(sums);
   }
