@@ -3,7 +3,8 @@
 # go, on the same tokens: the built-in English corpus (Lucene's Europarl test corpus, English
 # documents, words tokenizer, lower-cased), exported by the farm to a one-document-per-line file;
 # fully synthetic at orders 2 and 3, TOKENS tokens per generation (default 10^6), GENERATIONS
-# generations (default 5); each side on one core.
+# generations (default 5); each side on one core. The kernel repeats those G generations from the
+# corpus: untimed for a second of CPU (the JIT), then timed for MIN_CPU seconds (default 2).
 #
 # Prints, per order: generated + counted tokens per core-second of the kernel (thread CPU time) and
 # of each peer style (its own figure, per wall second of one single-threaded process), the ratio to
@@ -13,7 +14,8 @@
 # n = 10^6), so finishing is the check. Raw outputs are kept in bench/target/ngram-vs-peer/.
 #
 # Usage: bench/ngram-vs-peer.sh   (from anywhere; builds common and bench first, offline)
-# Environment: PEERS (default ../shared/peers), TOKENS, GENERATIONS, PYTHON (default /usr/bin/python3), JAVA.
+# Environment: PEERS (default ../shared/peers), TOKENS, GENERATIONS, MIN_CPU, PYTHON (default /usr/bin/python3), JAVA,
+# JAVA_OPTS (the kernel JVM's extra options, e.g. -XX:+UseTransparentHugePages as FARM_THP=1 gives the farm).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,6 +23,8 @@ cd "$ROOT"
 PEERS="${PEERS:-../shared/peers}"
 TOKENS="${TOKENS:-1000000}"
 GENERATIONS="${GENERATIONS:-5}"
+MIN_CPU="${MIN_CPU:-2}"
+read -r -a JAVA_OPTS_ARRAY <<< "${JAVA_OPTS:-}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAVA="${JAVA:-java}"
 OUT="bench/target/ngram-vs-peer"
@@ -50,8 +54,9 @@ for order in 2 3; do
     echo "$order $style ${rate:-failed}" >> "$OUT/peer.txt"
   done
 done
-echo "kernel: $JAVA -Xmx256m -cp $JAR $MAIN --orders 2,3 --tokens $TOKENS --generations $GENERATIONS" >&2
-"$JAVA" -Xmx256m -cp "$JAR" "$MAIN" --orders 2,3 --tokens "$TOKENS" --generations "$GENERATIONS" > "$OUT/kernel.jsonl"
+echo "kernel: $JAVA ${JAVA_OPTS:-}${JAVA_OPTS:+ }-Xmx256m -cp $JAR $MAIN --orders 2,3 --tokens $TOKENS --generations $GENERATIONS --min-cpu $MIN_CPU" >&2
+"$JAVA" "${JAVA_OPTS_ARRAY[@]}" -Xmx256m -cp "$JAR" "$MAIN" --orders 2,3 --tokens "$TOKENS" --generations "$GENERATIONS" --min-cpu "$MIN_CPU" \
+  > "$OUT/kernel.jsonl"
 
 "$PYTHON" - "$OUT/peer.txt" "$OUT/kernel.jsonl" <<'PY'
 import json, sys
