@@ -26,7 +26,7 @@ import org.collapsefarm.ParameterException;
  * inverse, {@code mean − SE·g⁻¹(±z*)}, asymmetric. γ = 0 or NaN gives the plain z.
  *
  * <p>With a handful of runs per generation the SE itself is noisy and the normal z* is too small: at R =
- * 8 runs and 20 generations a true formula is rejected about a quarter of the time instead of α. A check
+ * 8 runs and 20 generations a true formula is rejected about a third of the time instead of α. A check
  * whose values are close to normal (sums of many draws) and whose runs may be few takes {@link
  * Reference#STUDENT_T}: each generation's threshold is the Student-t quantile with R − 1 degrees of
  * freedom at the same Bonferroni level, exact for normal values (ExactFormulaCheckTest measures both).

@@ -26,7 +26,7 @@ import org.collapsefarm.stats.Intervals;
  * residual lies in [−n, n], the range of its SE = 0 rule). For k = 1 it is Mult(n, p^(m−1))'s mean.
  * A residual sums many visits' draws, so it is close to normal, while a text study has few runs (8 in
  * wang-text): the threshold is Student-t's with R − 1 degrees of freedom, where the normal z* rejected a
- * true martingale about a quarter of the time.
+ * true martingale about a third of the time (ExactFormulaCheckTest measures both).
  */
 final class TextMartingaleChecks {
   static final String SOURCE = "MATH.md §8 martingale: E[c_m(h,w) - c_m(h) p^(m-1)(w|h)] = 0 (Wald's identity)";
