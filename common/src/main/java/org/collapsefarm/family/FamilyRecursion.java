@@ -88,15 +88,22 @@ public final class FamilyRecursion {
     refuseKnob(family, "top-p", spec.topP() != 1.0, spec.topP());
     refuseKnob(family, "smoothing", spec.smoothing() != 0.0, spec.smoothing());
     family.check(spec, sizes(spec));
+    checkPool(spec, maxGenerations, family.pooledSampleBytes());
+  }
+
+  /**
+   * Refuses an accumulate-subsample pool (pool = corpora) of samples of {@code sampleBytes} bytes above
+   * {@link #POOL_BYTES_LIMIT}; callable before the family exists (text, whose family needs its corpus).
+   */
+  public static void checkPool(ParadigmSpec spec, int maxGenerations, long sampleBytes) {
     if (spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE && spec.pool() == Pool.CORPORA) {
       long capacity = poolCapacity(spec, maxGenerations);
-      double bytes = (double) capacity * family.pooledSampleBytes();
+      double bytes = (double) capacity * sampleBytes;
       if (bytes > POOL_BYTES_LIMIT) {
         throw new ParameterException("max-generations", String.format(Locale.ROOT,
-            "accumulate-subsample with pool = corpora keeps every sample of the pool: n + (M - 1)·round(rate·n) = %d "
-                + "samples of %d bytes (%.0f MiB) per run, above the limit of %d MiB; lower max-generations, n or "
-                + "rate, or use pool = fresh", capacity, family.pooledSampleBytes(), bytes / (1 << 20),
-            POOL_BYTES_LIMIT >> 20));
+            "accumulate-subsample with pool = corpora keeps every sample of the pool: n + (M - 1)·round(rate·n) = %,d "
+                + "samples of %d bytes (%,.0f MiB) per run, above the limit of %d MiB; lower max-generations, n or "
+                + "rate, or use pool = fresh", capacity, sampleBytes, bytes / (1 << 20), POOL_BYTES_LIMIT >> 20));
       }
     }
   }

@@ -13,7 +13,6 @@ import org.collapsefarm.ParameterException;
 import org.collapsefarm.family.FamilyRecursion;
 import org.collapsefarm.paradigm.Paradigm;
 import org.collapsefarm.paradigm.ParadigmSpec;
-import org.collapsefarm.paradigm.Pool;
 import org.collapsefarm.text.DocumentSplit;
 import org.collapsefarm.text.Language;
 import org.collapsefarm.text.NgramGraph;
@@ -110,8 +109,9 @@ final class TextConfig {
   /**
    * Accumulate trains on every token so far, n + (M − 1)·round(k·n) at M, and an n-gram model indexes
    * its training set with ints ({@link NgramModel#MAX_TRAINING_TOKENS}); accumulate-subsample with pool
-   * = corpora keeps that many tokens of 4 bytes in its pool, held to {@link FamilyRecursion#POOL_BYTES_LIMIT}
-   * as for every family. Refused here, before the corpus is read, instead of hours into the run.
+   * = corpora keeps that many tokens of 4 bytes in its pool, held to the limit of every family
+   * ({@link FamilyRecursion#checkPool}). Refused here, before the corpus is read, instead of hours into
+   * the run.
    */
   private static void checkTokensKept(ParadigmSpec spec, int maxGenerations) throws ConfigException {
     long tokens = FamilyRecursion.poolCapacity(spec, maxGenerations);
@@ -120,13 +120,10 @@ final class TextConfig {
           + "token so far: n + (M - 1)·round(rate·n) = %,d tokens at M, above the n-gram model's %,d (lower "
           + "max-generations, n or rate)", tokens, NgramModel.MAX_TRAINING_TOKENS));
     }
-    long poolBytes = tokens * Integer.BYTES;
-    if (spec.paradigm() == Paradigm.ACCUMULATE_SUBSAMPLE && spec.pool() == Pool.CORPORA
-        && poolBytes > FamilyRecursion.POOL_BYTES_LIMIT) {
-      throw new ConfigException("sweep.max-generations", String.format(Locale.ROOT, "accumulate-subsample with pool = "
-          + "corpora keeps every token of the pool: n + (M - 1)·round(rate·n) = %,d tokens of 4 bytes (%,d MiB) per "
-          + "run, above the limit of %d MiB (lower max-generations, n or rate, or use pool = fresh)", tokens,
-          poolBytes >> 20, FamilyRecursion.POOL_BYTES_LIMIT >> 20));
+    try {
+      FamilyRecursion.checkPool(spec, maxGenerations, Integer.BYTES);
+    } catch (ParameterException e) {
+      throw new ConfigException("sweep.max-generations", e.getMessage().substring("max-generations: ".length()));
     }
   }
 
